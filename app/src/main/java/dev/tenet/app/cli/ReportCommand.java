@@ -1,0 +1,62 @@
+package dev.tenet.app.cli;
+
+import dev.tenet.app.AppContext;
+import dev.tenet.core.assessment.Assessment;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code tenet report}: writes a report of a stored assessment. */
+@Command(name = "report", description = "Writes a report of a stored assessment.")
+final class ReportCommand implements Callable<Integer> {
+  @ParentCommand TenetCommand root;
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "ASSESSMENT",
+      defaultValue = "latest",
+      description = "Assessment id, a unique prefix, latest or latest~N (default ${DEFAULT-VALUE}).")
+  String assessment;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "json",
+      description = "Report format (default ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write to this file instead of standard output.")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    AppContext context = root.context(common);
+    context.reports().writer(format);
+    Assessment a = context.workspace().load(assessment);
+    if (output != null) {
+      context.reports().write(a, format, output);
+      if (!common.quiet) {
+        spec.commandLine().getErr().println("Wrote " + output.toAbsolutePath());
+      }
+      return ExitCodes.OK;
+    }
+    spec.commandLine().getOut().flush();
+    OutputStream stdout = root.stdout();
+    context.reports().write(a, format, stdout);
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+}

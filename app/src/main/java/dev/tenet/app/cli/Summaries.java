@@ -1,0 +1,68 @@
+package dev.tenet.app.cli;
+
+import dev.tenet.core.assessment.Assessment;
+import dev.tenet.core.model.Finding;
+import dev.tenet.core.model.Pillar;
+import dev.tenet.core.model.Severity;
+import dev.tenet.core.score.PillarScore;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The human summary of an assessment printed after a scan. */
+final class Summaries {
+  private Summaries() {}
+
+  static void print(PrintWriter out, Assessment a, String database) {
+    out.println("Assessment " + a.id());
+    a.scope().forEach(s -> out.println("  scope     " + s.platform() + ":" + s.target() + " (" + s.baseUrl() + ")"));
+    out.println("  overall   " + score(a.score().overall()) + gradeSuffix(a.score().grade()));
+    for (Pillar p : Pillar.values()) {
+      PillarScore ps = a.score().pillar(p);
+      Integer value = ps == null ? null : ps.score();
+      out.printf("  %-16s %5s  %s%n", p.id(), score(value), bar(value));
+    }
+    Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+    bySeverity.putAll(a.findings().stream().collect(Collectors.groupingBy(Finding::severity, Collectors.counting())));
+    String counts =
+        java.util.Arrays.stream(Severity.values())
+            .filter(s -> bySeverity.getOrDefault(s, 0L) > 0)
+            .map(s -> bySeverity.get(s) + " " + s.id())
+            .collect(Collectors.joining(", "));
+    out.println("  findings  " + a.findings().size() + (counts.isEmpty() ? "" : " (" + counts + ")"));
+    out.println(
+        "  coverage  "
+            + a.coverage().resources()
+            + " resources, "
+            + a.coverage().blindSpots()
+            + " blind spot"
+            + (a.coverage().blindSpots() == 1 ? "" : "s"));
+    out.println(
+        "  requests  "
+            + a.stats().apiRequests()
+            + " ("
+            + a.stats().notModified()
+            + " not modified), "
+            + a.stats().durationMs()
+            + " ms");
+    out.println("  stored in " + database);
+    out.flush();
+  }
+
+  static String score(Integer value) {
+    return value == null ? "n/a" : value + "/100";
+  }
+
+  private static String gradeSuffix(String grade) {
+    return grade == null ? "" : "  grade " + grade;
+  }
+
+  private static String bar(Integer value) {
+    if (value == null) {
+      return "not assessed";
+    }
+    int filled = Math.round(value / 5f);
+    return "#".repeat(filled) + ".".repeat(20 - filled);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.tenet.connectors.http;
+
+import dev.tenet.core.store.PrivateFiles;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A response cache in a private folder, one gzip file per URL. Writes are atomic (temporary file,
+ * then rename), so a killed scan leaves either the old entry or the new one. An unreadable entry
+ * is a miss, never an error.
+ */
+public final class DiskResponseCache implements ResponseCache {
+  private final Path folder;
+
+  public DiskResponseCache(Path folder) {
+    this.folder = PrivateFiles.folder(folder);
+  }
+
+  @Override
+  public Optional<Entry> get(String url) {
+    Path file = fileFor(url);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (DataInputStream in =
+        new DataInputStream(
+            new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(file))))) {
+      if (!in.readUTF().equals(url)) {
+        return Optional.empty();
+      }
+      String etag = emptyToNull(in.readUTF());
+      String lastModified = emptyToNull(in.readUTF());
+      Instant storedAt = Instant.ofEpochMilli(in.readLong());
+      int headerCount = in.readInt();
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (int i = 0; i < headerCount; i++) {
+        headers.put(in.readUTF(), in.readUTF());
+      }
+      byte[] body = new byte[in.readInt()];
+      in.readFully(body);
+      return Optional.of(new Entry(etag, lastModified, headers, body, storedAt));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void put(String url, Entry entry) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(entry.body().length / 4 + 256);
+      try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+        out.writeUTF(url);
+        out.writeUTF(entry.etag() == null ? "" : entry.etag());
+        out.writeUTF(entry.lastModified() == null ? "" : entry.lastModified());
+        out.writeLong(entry.storedAt().toEpochMilli());
+        out.writeInt(entry.headers().size());
+        for (Map.Entry<String, String> h : entry.headers().entrySet()) {
+          out.writeUTF(h.getKey());
+          out.writeUTF(h.getValue());
+        }
+        out.writeInt(entry.body().length);
+        out.write(entry.body());
+      }
+      Path file = fileFor(url);
+      Path temp = PrivateFiles.createTempFile(folder, ".entry", ".tmp");
+      Files.write(temp, bytes.toByteArray());
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // A cache that cannot be written only costs a full request next time.
+    }
+  }
+
+  private Path fileFor(String url) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+      return folder.resolve(HexFormat.of().formatHex(hash, 0, 16) + ".gz");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String emptyToNull(String s) {
+    return s.isEmpty() ? null : s;
+  }
+}

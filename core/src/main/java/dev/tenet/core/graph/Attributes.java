@@ -1,0 +1,90 @@
+package dev.tenet.core.graph;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Facts about an entity or relation. A missing attribute means "not known" (the connector could
+ * not see it), never "false": rules must treat absence as unknown.
+ *
+ * <p>Values are kept JSON-shaped: String, Boolean, Long, Double, or a List of those.
+ */
+public class Attributes {
+  private final Map<String, Object> values = new LinkedHashMap<>();
+
+  /** Sets a value; null removes it (unknown). Instants are kept as ISO-8601 text. */
+  public Attributes set(String key, Object value) {
+    if (value == null) {
+      values.remove(key);
+    } else {
+      values.put(key, normalize(value));
+    }
+    return this;
+  }
+
+  public void putAll(Map<String, Object> more) {
+    more.forEach(this::set);
+  }
+
+  private static Object normalize(Object value) {
+    return switch (value) {
+      case Integer i -> i.longValue();
+      case Short s -> s.longValue();
+      case Float f -> f.doubleValue();
+      case Instant t -> t.toString();
+      case Enum<?> e -> e.name().toLowerCase(java.util.Locale.ROOT);
+      case List<?> list -> list.stream().map(Attributes::normalize).toList();
+      default -> value;
+    };
+  }
+
+  public boolean has(String key) {
+    return values.containsKey(key);
+  }
+
+  public Object get(String key) {
+    return values.get(key);
+  }
+
+  public Optional<Boolean> bool(String key) {
+    return values.get(key) instanceof Boolean b ? Optional.of(b) : Optional.empty();
+  }
+
+  public Optional<String> text(String key) {
+    Object v = values.get(key);
+    return v == null ? Optional.empty() : Optional.of(v.toString());
+  }
+
+  public Optional<Long> number(String key) {
+    return values.get(key) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
+  }
+
+  public Optional<Instant> instant(String key) {
+    return text(key).map(Instant::parse);
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<String> list(String key) {
+    return values.get(key) instanceof List<?> l
+        ? ((List<Object>) l).stream().map(String::valueOf).toList()
+        : List.of();
+  }
+
+  /** True only when the attribute is known and true. */
+  public boolean isTrue(String key) {
+    return Boolean.TRUE.equals(values.get(key));
+  }
+
+  /** True only when the attribute is known and false. */
+  public boolean isFalse(String key) {
+    return Boolean.FALSE.equals(values.get(key));
+  }
+
+  public Map<String, Object> asMap() {
+    return Collections.unmodifiableMap(values);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.tenet.core.score;
+
+import dev.tenet.core.model.Finding;
+import dev.tenet.core.model.Pillar;
+import dev.tenet.core.rule.Evaluation;
+import dev.tenet.core.rule.RuleTally;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns rule outcomes into scores (model in docs/SCORING.md). Each rule that judged something owns
+ * a share of its pillar's 100 points in proportion to its severity weight; that share is spread
+ * evenly over the subjects it judged. A failing subject loses its part (scaled by the finding's
+ * severity), an unknown one loses {@code unknownFactor} of it, a passing one keeps it.
+ */
+public final class Scorer {
+  private final ScoringModel model;
+
+  public Scorer(ScoringModel model) {
+    this.model = model;
+  }
+
+  /**
+   * @param exempt ids of findings that do not lower the score (accepted risks)
+   */
+  public ScoreCard score(Evaluation evaluation, Set<String> exempt) {
+    Map<String, List<Finding>> findingsByRule = new HashMap<>();
+    for (Finding f : evaluation.findings()) {
+      findingsByRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
+    }
+    Map<Pillar, PillarScore> pillars = new EnumMap<>(Pillar.class);
+    double weighted = 0;
+    double weights = 0;
+    for (Pillar pillar : Pillar.values()) {
+      List<RuleTally> tallies =
+          evaluation.tallies().stream()
+              .filter(t -> t.pillar() == pillar && t.evaluated() > 0)
+              .toList();
+      PillarScore score =
+          scorePillar(pillar, tallies, findingsByRule, exempt == null ? Set.of() : exempt);
+      pillars.put(pillar, score);
+      if (score.assessed()) {
+        double w = model.pillarWeights().getOrDefault(pillar, 1.0);
+        weighted += w * score.score();
+        weights += w;
+      }
+    }
+    Integer overall = weights == 0 ? null : (int) Math.round(weighted / weights);
+    return new ScoreCard(
+        overall, overall == null ? null : model.grade(overall), pillars, model.name());
+  }
+
+  private PillarScore scorePillar(
+      Pillar pillar,
+      List<RuleTally> tallies,
+      Map<String, List<Finding>> findingsByRule,
+      Set<String> exempt) {
+    double total = tallies.stream().mapToDouble(t -> model.weight(t.severity())).sum();
+    int checks = tallies.stream().mapToInt(RuleTally::evaluated).sum();
+    int failed = tallies.stream().mapToInt(RuleTally::failed).sum();
+    int unknown = tallies.stream().mapToInt(RuleTally::unknown).sum();
+    if (total <= 0) {
+      return new PillarScore(pillar, null, null, checks, failed, unknown, List.of());
+    }
+    List<Deduction> deductions = new ArrayList<>();
+    double lost = 0;
+    for (RuleTally t : tallies) {
+      double ruleWeight = model.weight(t.severity());
+      double budget = 100.0 * ruleWeight / total;
+      double perSubject = budget / t.evaluated();
+      List<Deduction> ruleDeductions = new ArrayList<>();
+      for (Finding f : findingsByRule.getOrDefault(t.ruleId(), List.of())) {
+        if (exempt.contains(f.id())) {
+          continue;
+        }
+        double scale = ruleWeight == 0 ? 1 : model.weight(f.severity()) / ruleWeight;
+        ruleDeductions.add(
+            new Deduction(t.ruleId(), f.id(), perSubject * scale, f.severity().id() + " finding"));
+      }
+      if (t.unknown() > 0) {
+        ruleDeductions.add(
+            new Deduction(
+                t.ruleId(),
+                null,
+                perSubject * model.unknownFactor() * t.unknown(),
+                t.unknown() + " subject(s) could not be judged"));
+      }
+      double ruleLost = ruleDeductions.stream().mapToDouble(Deduction::points).sum();
+      // Raised severities cannot cost a rule more than its whole share of the pillar.
+      double cap = ruleLost > budget ? budget / ruleLost : 1;
+      for (Deduction d : ruleDeductions) {
+        deductions.add(new Deduction(d.ruleId(), d.findingId(), d.points() * cap, d.reason()));
+      }
+      lost += Math.min(ruleLost, budget);
+    }
+    int score = (int) Math.max(0, Math.min(100, Math.round(100 - lost)));
+    return new PillarScore(pillar, score, model.grade(score), checks, failed, unknown, deductions);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.tenet.core.score;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tenet.core.model.Pillar;
+import dev.tenet.core.model.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The weights and thresholds of scoring, read from {@code scoring.yaml}. */
+public record ScoringModel(
+    String name,
+    Map<Severity, Double> severityWeights,
+    double unknownFactor,
+    Map<Pillar, Double> pillarWeights,
+    Map<String, Integer> grades) {
+
+  public static ScoringModel standard() {
+    try (InputStream in = ScoringModel.class.getResourceAsStream("/dev/tenet/core/scoring.yaml")) {
+      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+      Map<Severity, Double> severity = new EnumMap<>(Severity.class);
+      root.path("severityWeights")
+          .properties()
+          .forEach(e -> severity.put(Severity.fromId(e.getKey()), e.getValue().asDouble()));
+      Map<Pillar, Double> pillars = new EnumMap<>(Pillar.class);
+      root.path("pillarWeights")
+          .properties()
+          .forEach(e -> pillars.put(Pillar.fromId(e.getKey()), e.getValue().asDouble()));
+      Map<String, Integer> grades = new LinkedHashMap<>();
+      root.path("grades").properties().forEach(e -> grades.put(e.getKey(), e.getValue().asInt()));
+      return new ScoringModel(
+          root.path("model").asText(),
+          severity,
+          root.path("unknownFactor").asDouble(),
+          pillars,
+          grades);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public double weight(Severity severity) {
+    return severityWeights.getOrDefault(severity, 0.0);
+  }
+
+  public String grade(int score) {
+    for (Map.Entry<String, Integer> g : grades.entrySet()) {
+      if (score >= g.getValue()) {
+        return g.getKey();
+      }
+    }
+    return "F";
+  }
+}

@@ -1,0 +1,386 @@
+package dev.tenet.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenet.core.assessment.Assessment;
+import dev.tenet.core.assessment.AssessmentSummary;
+import dev.tenet.core.assessment.Coverage;
+import dev.tenet.core.assessment.ScanStats;
+import dev.tenet.core.graph.GraphCodec;
+import dev.tenet.core.graph.TrustGraph;
+import dev.tenet.core.model.Finding;
+import dev.tenet.core.model.Location;
+import dev.tenet.core.model.Pillar;
+import dev.tenet.core.model.ScopeEntry;
+import dev.tenet.core.model.Severity;
+import dev.tenet.core.model.Weakness;
+import dev.tenet.core.model.WeaknessCatalog;
+import dev.tenet.core.rule.RuleTally;
+import dev.tenet.core.score.ScoreCard;
+import dev.tenet.core.util.Json;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Assessments in SQLite (WAL mode, owner-only file, schema through Flyway migrations). Each
+ * assessment is saved in one transaction, so an interrupted scan never touches earlier ones.
+ */
+public final class AssessmentStore implements AutoCloseable {
+  private static final TypeReference<List<ScopeEntry>> SCOPES = new TypeReference<>() {};
+  private static final TypeReference<List<RuleTally>> TALLIES = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  private final Path file;
+  private final Connection connection;
+  private final ObjectMapper json = Json.mapper();
+  private final WeaknessCatalog weaknesses = WeaknessCatalog.standard();
+
+  private AssessmentStore(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
+  public static AssessmentStore open(Path file) {
+    Path db = file.toAbsolutePath();
+    createPrivately(db);
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(10_000);
+    SQLiteDataSource source = new SQLiteDataSource(config);
+    source.setUrl("jdbc:sqlite:" + db);
+    Connection connection = null;
+    try {
+      connection = source.getConnection();
+      Flyway.configure()
+          .dataSource(source)
+          .locations("classpath:dev/tenet/core/store/migration")
+          .load()
+          .migrate();
+      return new AssessmentStore(db, connection);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection);
+      throw SqlErrors.describe(e, db, "open the assessment store");
+    }
+  }
+
+  private static void createPrivately(Path db) {
+    Path parent = db.getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      PrivateFiles.folder(parent);
+    }
+    if (Files.exists(db)) {
+      return;
+    }
+    try {
+      PrivateFiles.createFile(db);
+    } catch (FileAlreadyExistsException raced) {
+      // Another process created it first: fine.
+    } catch (IOException e) {
+      throw new StoreException(
+          "Could not create the assessment store " + db + ": " + IoMessages.reason(e) + ".", e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Saves an assessment and its graph snapshot, all or nothing. */
+  public synchronized void save(Assessment a, TrustGraph graph) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        insertAssessment(a);
+        insertPillars(a);
+        insertFindings(a);
+        if (graph != null) {
+          try (PreparedStatement ps =
+              connection.prepareStatement("INSERT INTO graph_snapshot VALUES (?, ?, ?)")) {
+            ps.setString(1, a.id());
+            ps.setString(2, GraphCodec.FORMAT);
+            ps.setBytes(3, GraphCodec.encode(graph));
+            ps.executeUpdate();
+          }
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException | JsonProcessingException e) {
+      throw SqlErrors.describe(e, file, "save the assessment to");
+    }
+  }
+
+  private void insertAssessment(Assessment a) throws SQLException, JsonProcessingException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO assessment (id, started_at, finished_at, tool, scope_json, overall, grade,"
+                + " score_json, tallies_json, resources, relations, blind_spots, api_requests,"
+                + " not_modified, duration_ms, finding_count)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, a.id());
+      ps.setString(2, a.startedAt().toString());
+      ps.setString(3, a.finishedAt().toString());
+      ps.setString(4, a.tool());
+      ps.setString(5, json.writeValueAsString(a.scope()));
+      ps.setObject(6, a.score().overall());
+      ps.setString(7, a.score().grade());
+      ps.setString(8, json.writeValueAsString(a.score()));
+      ps.setString(9, json.writeValueAsString(a.tallies()));
+      ps.setInt(10, a.coverage().resources());
+      ps.setInt(11, a.coverage().relations());
+      ps.setInt(12, a.coverage().blindSpots());
+      ps.setLong(13, a.stats().apiRequests());
+      ps.setLong(14, a.stats().notModified());
+      ps.setLong(15, a.stats().durationMs());
+      ps.setInt(16, a.findings().size());
+      ps.executeUpdate();
+    }
+  }
+
+  private void insertPillars(Assessment a) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement("INSERT INTO pillar_score VALUES (?, ?, ?, ?)")) {
+      for (var p : a.score().pillars().values()) {
+        ps.setString(1, a.id());
+        ps.setString(2, p.pillar().id());
+        ps.setObject(3, p.score());
+        ps.setString(4, p.grade());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void insertFindings(Assessment a) throws SQLException, JsonProcessingException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO finding VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int batch = 0;
+      for (Finding f : a.findings()) {
+        ps.setString(1, a.id());
+        ps.setString(2, f.id());
+        ps.setString(3, f.ruleId());
+        ps.setString(4, f.weakness().id());
+        ps.setString(5, f.pillar().id());
+        ps.setString(6, f.severity().id());
+        ps.setString(7, f.title());
+        ps.setString(8, f.message());
+        ps.setString(9, f.resource());
+        ps.setString(10, f.platform());
+        Location l = f.location();
+        ps.setString(11, l == null ? null : l.file());
+        ps.setObject(12, l == null ? null : l.line());
+        ps.setObject(13, l == null ? null : l.column());
+        ps.setString(14, json.writeValueAsString(f.evidence()));
+        ps.setString(15, json.writeValueAsString(f.remediation()));
+        ps.addBatch();
+        if (++batch % 1000 == 0) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Every stored assessment, oldest first. */
+  public synchronized List<AssessmentSummary> history() {
+    String sql =
+        "SELECT id, started_at, finished_at, scope_json, overall, grade, finding_count,"
+            + " blind_spots FROM assessment ORDER BY started_at, id";
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      List<AssessmentSummary> out = new ArrayList<>();
+      while (rs.next()) {
+        String id = rs.getString(1);
+        out.add(
+            new AssessmentSummary(
+                id,
+                Instant.parse(rs.getString(2)),
+                Instant.parse(rs.getString(3)),
+                json.readValue(rs.getString(4), SCOPES),
+                (Integer) rs.getObject(5),
+                rs.getString(6),
+                pillarScores(id),
+                rs.getInt(7),
+                rs.getInt(8)));
+      }
+      return out;
+    } catch (SQLException | IOException e) {
+      throw SqlErrors.describe(e, file, "read the history of");
+    }
+  }
+
+  private Map<Pillar, Integer> pillarScores(String id) throws SQLException {
+    Map<Pillar, Integer> scores = new EnumMap<>(Pillar.class);
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT pillar, score FROM pillar_score WHERE assessment_id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          scores.put(Pillar.fromId(rs.getString(1)), (Integer) rs.getObject(2));
+        }
+      }
+    }
+    return scores;
+  }
+
+  /**
+   * Finds an assessment by reference: its id, a unique prefix of it, {@code latest}, or {@code
+   * latest~N} (N assessments before the latest).
+   */
+  public synchronized Optional<String> resolve(String reference) {
+    List<String> ids = history().stream().map(AssessmentSummary::id).toList();
+    if (ids.isEmpty()) {
+      return Optional.empty();
+    }
+    if (reference.equals("latest") || reference.startsWith("latest~")) {
+      int back = reference.equals("latest") ? 0 : parseBack(reference);
+      int index = ids.size() - 1 - back;
+      return index >= 0 && back >= 0 ? Optional.of(ids.get(index)) : Optional.empty();
+    }
+    if (ids.contains(reference)) {
+      return Optional.of(reference);
+    }
+    List<String> matches = ids.stream().filter(id -> id.startsWith(reference)).toList();
+    if (matches.size() > 1) {
+      throw new StoreException(
+          "'" + reference + "' matches " + matches.size() + " assessments; give more of the id.");
+    }
+    return matches.stream().findFirst();
+  }
+
+  private static int parseBack(String reference) {
+    try {
+      return Integer.parseInt(reference.substring("latest~".length()));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  public synchronized Assessment load(String id) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT id, started_at, finished_at, tool, scope_json, score_json, tallies_json,"
+                + " resources, relations, blind_spots, api_requests, not_modified, duration_ms"
+                + " FROM assessment WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StoreException("No assessment '" + id + "' in " + file + ".");
+        }
+        return new Assessment(
+            rs.getString(1),
+            Instant.parse(rs.getString(2)),
+            Instant.parse(rs.getString(3)),
+            rs.getString(4),
+            json.readValue(rs.getString(5), SCOPES),
+            findings(id),
+            json.readValue(rs.getString(7), TALLIES),
+            json.readValue(rs.getString(6), ScoreCard.class),
+            new Coverage(rs.getInt(8), rs.getInt(9), rs.getInt(10)),
+            new ScanStats(rs.getLong(11), rs.getLong(12), rs.getLong(13)));
+      }
+    } catch (SQLException | IOException e) {
+      throw SqlErrors.describe(e, file, "read the assessment from");
+    }
+  }
+
+  private List<Finding> findings(String id) throws SQLException, IOException {
+    List<Finding> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT id, rule_id, weakness, pillar, severity, title, message, resource, file, line,"
+                + " col, evidence_json, remediation_json FROM finding WHERE assessment_id = ?"
+                + " ORDER BY rowid")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String weaknessId = rs.getString(3);
+          Pillar pillar = Pillar.fromId(rs.getString(4));
+          // A weakness removed from a later taxonomy still reads back, under its stored pillar.
+          Weakness weakness =
+              weaknesses
+                  .find(weaknessId)
+                  .orElseGet(
+                      () ->
+                          new Weakness(
+                              weaknessId,
+                              pillar,
+                              weaknessId,
+                              List.of(),
+                              List.of(),
+                              List.of(),
+                              Severity.MEDIUM));
+          String fileName = rs.getString(9);
+          out.add(
+              new Finding(
+                  rs.getString(1),
+                  rs.getString(2),
+                  weakness,
+                  Severity.fromId(rs.getString(5)),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  fileName == null ? null : new Location(fileName, rs.getInt(10), rs.getInt(11)),
+                  json.readValue(rs.getString(12), MAP),
+                  json.readValue(rs.getString(13), STRINGS)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The trust graph an assessment was judged on, if it was stored. */
+  public synchronized Optional<TrustGraph> graph(String id) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT data FROM graph_snapshot WHERE assessment_id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(GraphCodec.decode(rs.getBytes(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.describe(e, file, "read the trust graph from");
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly(connection);
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // Closing after a failure: the first error is the one worth reporting.
+      }
+    }
+  }
+}
