@@ -31,8 +31,10 @@ public final class AppContext implements AutoCloseable {
     this.workspace = new Workspace(database);
     this.rules = StandardRules.catalog();
     ConnectorFactory connectors =
-        new ConnectorFactory(new CacheFolders(paths.cache().resolve("http")), HttpPolicy.defaults(), environment);
-    this.scans = new ScanRunner(workspace, connectors, rules, new Scorer(ScoringModel.standard()), clock);
+        new ConnectorFactory(
+            new CacheFolders(paths.cache().resolve("http")), HttpPolicy.defaults(), environment);
+    this.scans =
+        new ScanRunner(workspace, connectors, rules, new Scorer(ScoringModel.standard()), clock);
     this.reports = new ReportService(workspace, rules);
   }
 

@@ -16,7 +16,8 @@ public final class Main {
 
   public static void main(String[] args) {
     quietLibraries(java.util.Arrays.asList(args).contains("--verbose"));
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code =
         TenetCli.run(
             args,

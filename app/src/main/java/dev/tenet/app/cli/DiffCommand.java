@@ -16,17 +16,26 @@ import picocli.CommandLine.Spec;
 /** {@code tenet diff A B}: what changed between two assessments. */
 @Command(
     name = "diff",
-    description = "Findings new in B, resolved since A, and score movement (default: the last two).")
+    description =
+        "Findings new in B, resolved since A, and score movement (default: the last two).")
 final class DiffCommand implements Callable<Integer> {
   @ParentCommand TenetCommand root;
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "A", defaultValue = "latest~1",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "A",
+      defaultValue = "latest~1",
       description = "The earlier assessment (default ${DEFAULT-VALUE}).")
   String from;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "B", defaultValue = "latest",
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "B",
+      defaultValue = "latest",
       description = "The later assessment (default ${DEFAULT-VALUE}).")
   String to;
 
@@ -35,7 +44,14 @@ final class DiffCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     AssessmentDiff diff = root.context(common).workspace().diff(from, to);
     out.println("From " + diff.from().id() + " to " + diff.to().id());
-    out.println("  overall   " + delta(diff.overallDelta()) + "  (" + Summaries.score(diff.from().score().overall()) + " -> " + Summaries.score(diff.to().score().overall()) + ")");
+    out.println(
+        "  overall   "
+            + delta(diff.overallDelta())
+            + "  ("
+            + Summaries.score(diff.from().score().overall())
+            + " -> "
+            + Summaries.score(diff.to().score().overall())
+            + ")");
     for (Pillar p : Pillar.values()) {
       out.printf("  %-16s %s%n", p.id(), delta(diff.pillarDeltas().get(p)));
     }
@@ -46,7 +62,8 @@ final class DiffCommand implements Callable<Integer> {
     }
     section(out, "New", diff.added());
     section(out, "Resolved", diff.resolved());
-    section(out, "Not verified (hidden by a blind spot, not counted as resolved)", diff.unverified());
+    section(
+        out, "Not verified (hidden by a blind spot, not counted as resolved)", diff.unverified());
     section(out, "Severity changed", diff.severityChanged());
     out.flush();
     return ExitCodes.OK;

@@ -42,9 +42,17 @@ final class HistoryCommand implements Callable<Integer> {
     }
     out.printf(
         "%-24s %-20s %-28s %7s %5s %s%n",
-        "ASSESSMENT", "STARTED (UTC)", "SCOPE", "OVERALL", "GRADE", "IDENT SECRT LEAST SEGMT INTEG MONIT  FINDINGS  BLIND");
+        "ASSESSMENT",
+        "STARTED (UTC)",
+        "SCOPE",
+        "OVERALL",
+        "GRADE",
+        "IDENT SECRT LEAST SEGMT INTEG MONIT  FINDINGS  BLIND");
     for (AssessmentSummary s : history) {
-      String scope = s.scope().stream().map(e -> e.platform() + ":" + e.target()).collect(Collectors.joining(","));
+      String scope =
+          s.scope().stream()
+              .map(e -> e.platform() + ":" + e.target())
+              .collect(Collectors.joining(","));
       StringBuilder pillars = new StringBuilder();
       for (Pillar p : Pillar.values()) {
         Integer v = s.pillars().get(p);

@@ -25,7 +25,8 @@ final class ReportCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "ASSESSMENT",
       defaultValue = "latest",
-      description = "Assessment id, a unique prefix, latest or latest~N (default ${DEFAULT-VALUE}).")
+      description =
+          "Assessment id, a unique prefix, latest or latest~N (default ${DEFAULT-VALUE}).")
   String assessment;
 
   @Option(

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tenet rules}: the rule catalog. Needs no store. */
-@Command(name = "rules", description = "Lists the rule catalog: id, weakness, pillar, severity, frameworks, title.")
+@Command(
+    name = "rules",
+    description = "Lists the rule catalog: id, weakness, pillar, severity, frameworks, title.")
 final class RulesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -45,11 +47,16 @@ final class RulesCommand implements Callable<Integer> {
         row.put("frameworks", Map.of("owasp", w.owasp(), "cis_ssc", w.cisSsc(), "nist", w.nist()));
         rows.add(row);
       }
-      out.println(dev.tenet.core.util.Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+      out.println(
+          dev.tenet.core.util.Json.mapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(rows));
       out.flush();
       return ExitCodes.OK;
     }
-    out.printf("%-20s %-32s %-16s %-9s %-28s %s%n", "RULE", "WEAKNESS", "PILLAR", "SEVERITY", "FRAMEWORKS", "TITLE");
+    out.printf(
+        "%-20s %-32s %-16s %-9s %-28s %s%n",
+        "RULE", "WEAKNESS", "PILLAR", "SEVERITY", "FRAMEWORKS", "TITLE");
     for (Rule r : catalog.rules()) {
       RuleMetadata m = r.metadata();
       Weakness w = catalog.weaknesses().get(m.weakness());
@@ -58,7 +65,12 @@ final class RulesCommand implements Callable<Integer> {
       w.nist().forEach(n -> fw.add("NIST " + n));
       out.printf(
           "%-20s %-32s %-16s %-9s %-28s %s%n",
-          m.id(), m.weakness(), w.pillar().id(), m.severity().id(), String.join(" ", fw), m.title());
+          m.id(),
+          m.weakness(),
+          w.pillar().id(),
+          m.severity().id(),
+          String.join(" ", fw),
+          m.title());
     }
     out.flush();
     return ExitCodes.OK;

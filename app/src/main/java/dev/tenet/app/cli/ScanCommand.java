@@ -82,11 +82,16 @@ final class ScanCommand implements Callable<Integer> {
     if (github != null) {
       connections.add(
           new ConnectionSpec(
-              GitHubConnector.PLATFORM, githubUrl, github, tokenEnv == null ? "GITHUB_TOKEN" : tokenEnv));
+              GitHubConnector.PLATFORM,
+              githubUrl,
+              github,
+              tokenEnv == null ? "GITHUB_TOKEN" : tokenEnv));
     }
     AppContext context = root.context(common);
-    ScanListener progress = common.quiet ? ScanListener.NONE : new ConsoleProgress(err, common.verbose);
-    Assessment a = context.scans().run(new ScanPlan(demo, connections), progress, new Cancellation());
+    ScanListener progress =
+        common.quiet ? ScanListener.NONE : new ConsoleProgress(err, common.verbose);
+    Assessment a =
+        context.scans().run(new ScanPlan(demo, connections), progress, new Cancellation());
 
     Map<String, Path> reports = new LinkedHashMap<>();
     if (json != null) {
@@ -119,7 +124,11 @@ final class ScanCommand implements Callable<Integer> {
       long worse = a.findings().stream().filter(f -> f.severity().atLeast(gateSeverity)).count();
       if (worse > 0) {
         err.println(
-            "Gate failed: " + worse + " finding(s) of severity " + gateSeverity.id() + " or worse.");
+            "Gate failed: "
+                + worse
+                + " finding(s) of severity "
+                + gateSeverity.id()
+                + " or worse.");
         code = ExitCodes.GATE_FAILED;
       }
     }

@@ -16,7 +16,11 @@ final class Summaries {
 
   static void print(PrintWriter out, Assessment a, String database) {
     out.println("Assessment " + a.id());
-    a.scope().forEach(s -> out.println("  scope     " + s.platform() + ":" + s.target() + " (" + s.baseUrl() + ")"));
+    a.scope()
+        .forEach(
+            s ->
+                out.println(
+                    "  scope     " + s.platform() + ":" + s.target() + " (" + s.baseUrl() + ")"));
     out.println("  overall   " + score(a.score().overall()) + gradeSuffix(a.score().grade()));
     for (Pillar p : Pillar.values()) {
       PillarScore ps = a.score().pillar(p);
@@ -24,13 +28,16 @@ final class Summaries {
       out.printf("  %-16s %5s  %s%n", p.id(), score(value), bar(value));
     }
     Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-    bySeverity.putAll(a.findings().stream().collect(Collectors.groupingBy(Finding::severity, Collectors.counting())));
+    bySeverity.putAll(
+        a.findings().stream()
+            .collect(Collectors.groupingBy(Finding::severity, Collectors.counting())));
     String counts =
         java.util.Arrays.stream(Severity.values())
             .filter(s -> bySeverity.getOrDefault(s, 0L) > 0)
             .map(s -> bySeverity.get(s) + " " + s.id())
             .collect(Collectors.joining(", "));
-    out.println("  findings  " + a.findings().size() + (counts.isEmpty() ? "" : " (" + counts + ")"));
+    out.println(
+        "  findings  " + a.findings().size() + (counts.isEmpty() ? "" : " (" + counts + ")"));
     out.println(
         "  coverage  "
             + a.coverage().resources()

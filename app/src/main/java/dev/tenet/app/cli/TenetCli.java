@@ -25,14 +25,17 @@ public final class TenetCli {
       TenetCommand.Launcher desktop,
       OutputStream stdout,
       PrintWriter err) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     CommandLine cli = new CommandLine(new TenetCommand(contexts, desktop, stdout));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          boolean verbose = parseResult.hasMatchedOption("--verbose")
-              || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+          boolean verbose =
+              parseResult.hasMatchedOption("--verbose")
+                  || parseResult.subcommands().stream()
+                      .anyMatch(p -> p.hasMatchedOption("--verbose"));
           err.println("tenet: " + describe(e));
           if (verbose) {
             e.printStackTrace(err);
@@ -62,6 +65,8 @@ public final class TenetCli {
       return "interrupted; nothing was stored.";
     }
     String m = e.getMessage();
-    return "unexpected " + e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    return "unexpected "
+        + e.getClass().getSimpleName()
+        + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
   }
 }

@@ -12,8 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The bundled sample organization, served on a loopback port by the platform emulators for as
- * long as this is open, with the real connectors pointed at it. No user token, no network.
+ * The bundled sample organization, served on a loopback port by the platform emulators for as long
+ * as this is open, with the real connectors pointed at it. No user token, no network.
  */
 public final class DemoEnvironment implements AutoCloseable {
   private final GitHubEmulator github;
@@ -29,7 +29,8 @@ public final class DemoEnvironment implements AutoCloseable {
     new SecureRandom().nextBytes(random);
     // A throwaway token shaped like GitHub's, accepted only by this emulator instance.
     Secret token = Secret.of("ghp_demo" + HexFormat.of().formatHex(random));
-    return new DemoEnvironment(GitHubEmulator.start(SampleOrganization.demo(), token.reveal()), token);
+    return new DemoEnvironment(
+        GitHubEmulator.start(SampleOrganization.demo(), token.reveal()), token);
   }
 
   public List<Connector> connectors() {

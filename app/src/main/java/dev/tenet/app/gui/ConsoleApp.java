@@ -35,8 +35,9 @@ public final class ConsoleApp extends Application {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     MainWindow window = new MainWindow(context, executor);
     Scene scene = new Scene(window, 1280, 800);
-    scene.getStylesheets().add(
-        ConsoleApp.class.getResource("/dev/tenet/assets/theme/tenet.css").toExternalForm());
+    scene
+        .getStylesheets()
+        .add(ConsoleApp.class.getResource("/dev/tenet/assets/theme/tenet.css").toExternalForm());
     if (runDemo) {
       window.dashboard().runDemo();
     } else {

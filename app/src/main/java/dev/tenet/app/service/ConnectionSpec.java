@@ -8,4 +8,5 @@ package dev.tenet.app.service;
  * @param target the organization or group
  * @param tokenVariable the environment variable holding its token (never the token itself)
  */
-public record ConnectionSpec(String platform, String baseUrl, String target, String tokenVariable) {}
+public record ConnectionSpec(
+    String platform, String baseUrl, String target, String tokenVariable) {}

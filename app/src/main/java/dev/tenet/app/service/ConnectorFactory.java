@@ -15,7 +15,8 @@ public final class ConnectorFactory {
   private final HttpPolicy policy;
   private final Map<String, String> environment;
 
-  public ConnectorFactory(CacheFolders cacheFolders, HttpPolicy policy, Map<String, String> environment) {
+  public ConnectorFactory(
+      CacheFolders cacheFolders, HttpPolicy policy, Map<String, String> environment) {
     this.cacheFolders = cacheFolders;
     this.policy = policy;
     this.environment = environment;
@@ -33,7 +34,8 @@ public final class ConnectorFactory {
             policy,
             new DiskResponseCache(cacheFolders.forConnection(base, token)));
       }
-      default -> throw new UserError("Tenet cannot scan '" + spec.platform() + "' connections yet.");
+      default ->
+          throw new UserError("Tenet cannot scan '" + spec.platform() + "' connections yet.");
     };
   }
 

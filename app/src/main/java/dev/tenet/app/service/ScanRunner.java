@@ -23,7 +23,11 @@ public final class ScanRunner {
   private final Clock clock;
 
   public ScanRunner(
-      Workspace workspace, ConnectorFactory connectors, RuleCatalog rules, Scorer scorer, Clock clock) {
+      Workspace workspace,
+      ConnectorFactory connectors,
+      RuleCatalog rules,
+      Scorer scorer,
+      Clock clock) {
     this.workspace = workspace;
     this.connectors = connectors;
     this.rules = rules;

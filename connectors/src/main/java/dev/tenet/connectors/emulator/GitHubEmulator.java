@@ -34,10 +34,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A local HTTP server that speaks the GitHub REST API for a {@link SampleOrganization}: the
- * demo runs the real connector against it, tests plant faults in it, and benchmarks give it
- * latency. It checks the bearer token, paginates with Link headers, answers conditional requests
- * with 304, and sends rate-limit headers like GitHub.
+ * A local HTTP server that speaks the GitHub REST API for a {@link SampleOrganization}: the demo
+ * runs the real connector against it, tests plant faults in it, and benchmarks give it latency. It
+ * checks the bearer token, paginates with Link headers, answers conditional requests with 304, and
+ * sends rate-limit headers like GitHub.
  */
 public final class GitHubEmulator implements AutoCloseable {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -59,11 +59,14 @@ public final class GitHubEmulator implements AutoCloseable {
     this.org = org;
     this.token = token;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    this.executor = Executors.newFixedThreadPool(16, r -> {
-      Thread t = new Thread(r, "github-emulator");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            16,
+            r -> {
+              Thread t = new Thread(r, "github-emulator");
+              t.setDaemon(true);
+              return t;
+            });
     this.server.setExecutor(executor);
     this.server.createContext("/", this::handle);
     this.shapes = new GitHubShapes(apiUrl().toString());
@@ -82,8 +85,7 @@ public final class GitHubEmulator implements AutoCloseable {
 
   /** The API base URL, as for GitHub Enterprise Server: http://127.0.0.1:PORT/api/v3. */
   public URI apiUrl() {
-    return URI.create(
-        "http://127.0.0.1:" + server.getAddress().getPort() + API);
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + API);
   }
 
   public SampleOrganization organization() {
@@ -104,7 +106,9 @@ public final class GitHubEmulator implements AutoCloseable {
 
   /** The next requests whose path and query match {@code pathRegex} fail with these statuses. */
   public GitHubEmulator fail(String pathRegex, Integer... statuses) {
-    faults.put(Pattern.compile(pathRegex), Collections.synchronizedList(new ArrayList<>(List.of(statuses))));
+    faults.put(
+        Pattern.compile(pathRegex),
+        Collections.synchronizedList(new ArrayList<>(List.of(statuses))));
     return this;
   }
 
@@ -199,30 +203,42 @@ public final class GitHubEmulator implements AutoCloseable {
     if (p.equals("/orgs/" + login + "/repos")) {
       return page(exchange, repositories(), query);
     }
-    if ((m = Pattern.compile("^/repos/([^/]+)/([^/]+)/rules/branches/([^/]+)$").matcher(p)).matches()) {
-      return withRepo(m, (repo, branch) ->
-          ok(shapes.branchRules(login + "/" + name(repo), org.protection(repo).path("rulesets"), rulesetBase(repo))));
+    if ((m = Pattern.compile("^/repos/([^/]+)/([^/]+)/rules/branches/([^/]+)$").matcher(p))
+        .matches()) {
+      return withRepo(
+          m,
+          (repo, branch) ->
+              ok(
+                  shapes.branchRules(
+                      login + "/" + name(repo),
+                      org.protection(repo).path("rulesets"),
+                      rulesetBase(repo))));
     }
-    if ((m = Pattern.compile("^/repos/([^/]+)/([^/]+)/branches/([^/]+)/protection$").matcher(p)).matches()) {
-      return withRepo(m, (repo, branch) -> {
-        JsonNode classic = org.protection(repo).path("branch_protection");
-        if (!ownerToken) {
-          return new Response(403, message("Resource not accessible by personal access token"));
-        }
-        return classic.isMissingNode()
-            ? new Response(404, message("Branch not protected"))
-            : ok(shapes.protection(login + "/" + name(repo), branch, classic));
-      });
+    if ((m = Pattern.compile("^/repos/([^/]+)/([^/]+)/branches/([^/]+)/protection$").matcher(p))
+        .matches()) {
+      return withRepo(
+          m,
+          (repo, branch) -> {
+            JsonNode classic = org.protection(repo).path("branch_protection");
+            if (!ownerToken) {
+              return new Response(403, message("Resource not accessible by personal access token"));
+            }
+            return classic.isMissingNode()
+                ? new Response(404, message("Branch not protected"))
+                : ok(shapes.protection(login + "/" + name(repo), branch, classic));
+          });
     }
     if ((m = Pattern.compile("^/repos/([^/]+)/([^/]+)/branches/([^/]+)$").matcher(p)).matches()) {
-      return withRepo(m, (repo, branch) -> {
-        JsonNode prot = org.protection(repo);
-        boolean active = prot.has("branch_protection");
-        for (JsonNode rs : prot.path("rulesets")) {
-          active |= rs.path("enforcement").asText().equals("active");
-        }
-        return ok(shapes.branch(login + "/" + name(repo), branch, active, sha(name(repo))));
-      });
+      return withRepo(
+          m,
+          (repo, branch) -> {
+            JsonNode prot = org.protection(repo);
+            boolean active = prot.has("branch_protection");
+            for (JsonNode rs : prot.path("rulesets")) {
+              active |= rs.path("enforcement").asText().equals("active");
+            }
+            return ok(shapes.branch(login + "/" + name(repo), branch, active, sha(name(repo))));
+          });
     }
     return notFound();
   }
@@ -306,15 +322,22 @@ public final class GitHubEmulator implements AutoCloseable {
 
   private String pageUrl(HttpExchange exchange, int page) {
     URI uri = exchange.getRequestURI();
-    String query = uri.getRawQuery() == null ? "" : uri.getRawQuery().replaceAll("(^|&)page=\\d+", "");
+    String query =
+        uri.getRawQuery() == null ? "" : uri.getRawQuery().replaceAll("(^|&)page=\\d+", "");
     query = query.startsWith("&") ? query.substring(1) : query;
-    return "http://127.0.0.1:" + server.getAddress().getPort() + uri.getRawPath() + "?"
-        + (query.isEmpty() ? "" : query + "&") + "page=" + page;
+    return "http://127.0.0.1:"
+        + server.getAddress().getPort()
+        + uri.getRawPath()
+        + "?"
+        + (query.isEmpty() ? "" : query + "&")
+        + "page="
+        + page;
   }
 
   /** Sends the response (a 304 instead when the client's ETag matches); returns the status sent. */
   private int send(HttpExchange exchange, Response response) throws IOException {
-    byte[] body = response.body == null ? new byte[0] : Json.mapper().writeValueAsBytes(response.body);
+    byte[] body =
+        response.body == null ? new byte[0] : Json.mapper().writeValueAsBytes(response.body);
     var headers = exchange.getResponseHeaders();
     headers.set("Content-Type", "application/json; charset=utf-8");
     headers.set("X-GitHub-Media-Type", "github.v3; format=json");

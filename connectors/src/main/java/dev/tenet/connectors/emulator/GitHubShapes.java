@@ -49,9 +49,13 @@ final class GitHubShapes {
       plan.put("name", spec.path("plan").asText("team"));
       plan.put("space", 976562499);
       plan.put("private_repos", 999999);
-      o.put("default_repository_permission", spec.path("default_repository_permission").asText("read"));
+      o.put(
+          "default_repository_permission",
+          spec.path("default_repository_permission").asText("read"));
       o.put("members_can_create_repositories", true);
-      o.put("two_factor_requirement_enabled", spec.path("two_factor_requirement_enabled").asBoolean());
+      o.put(
+          "two_factor_requirement_enabled",
+          spec.path("two_factor_requirement_enabled").asBoolean());
       o.put("members_allowed_repository_creation_type", "all");
       o.put("web_commit_signoff_required", false);
     }
@@ -146,12 +150,17 @@ final class GitHubShapes {
       ObjectNode reviews = o.putObject("required_pull_request_reviews");
       reviews.put("url", url + "/required_pull_request_reviews");
       reviews.put("dismiss_stale_reviews", p.path("dismiss_stale_reviews").asBoolean(false));
-      reviews.put("require_code_owner_reviews", p.path("require_code_owner_reviews").asBoolean(false));
-      reviews.put("required_approving_review_count", p.path("required_approving_review_count").asInt());
+      reviews.put(
+          "require_code_owner_reviews", p.path("require_code_owner_reviews").asBoolean(false));
+      reviews.put(
+          "required_approving_review_count", p.path("required_approving_review_count").asInt());
       reviews.put("require_last_push_approval", false);
     }
-    o.set("required_signatures", flag(url + "/required_signatures", p.path("required_signatures").asBoolean(false)));
-    o.set("enforce_admins", flag(url + "/enforce_admins", p.path("enforce_admins").asBoolean(false)));
+    o.set(
+        "required_signatures",
+        flag(url + "/required_signatures", p.path("required_signatures").asBoolean(false)));
+    o.set(
+        "enforce_admins", flag(url + "/enforce_admins", p.path("enforce_admins").asBoolean(false)));
     o.set("required_linear_history", enabled(false));
     o.set("allow_force_pushes", enabled(p.path("allow_force_pushes").asBoolean(false)));
     o.set("allow_deletions", enabled(p.path("allow_deletions").asBoolean(false)));

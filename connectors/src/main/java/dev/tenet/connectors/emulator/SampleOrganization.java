@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * A described organization (see {@code assets/.../demo/acme-corp.yaml}) that the emulators serve
- * through real API shapes: the bundled demo, test fixtures, and synthetic organizations of any
- * size for benchmarks.
+ * through real API shapes: the bundled demo, test fixtures, and synthetic organizations of any size
+ * for benchmarks.
  */
 public final class SampleOrganization {
   public static final String DEMO_RESOURCE = "/dev/tenet/assets/demo/acme-corp.yaml";

@@ -79,11 +79,19 @@ public final class GitHubConnector implements Connector {
     JsonNode orgJson = fetchOrganization(api, orgPath);
     mapper.organization(orgJson);
     if (!orgJson.has("two_factor_requirement_enabled")) {
-      blind(context, mapper.orgId(), "the two-factor requirement", "visible to owners only",
+      blind(
+          context,
+          mapper.orgId(),
+          "the two-factor requirement",
+          "visible to owners only",
           "use a token of an organization owner (read:org)");
     }
     if (!orgJson.has("default_repository_permission")) {
-      blind(context, mapper.orgId(), "the base repository permission", "visible to owners only",
+      blind(
+          context,
+          mapper.orgId(),
+          "the base repository permission",
+          "visible to owners only",
           "use a token of an organization owner (read:org)");
     }
 
@@ -111,7 +119,8 @@ public final class GitHubConnector implements Connector {
       JsonNode json = api.getJson(orgPath);
       if (!json.isObject() || !json.hasNonNull("login")) {
         throw new ConnectorException(
-            baseUrl + " does not answer like the GitHub API (for GitHub Enterprise Server use"
+            baseUrl
+                + " does not answer like the GitHub API (for GitHub Enterprise Server use"
                 + " https://HOST/api/v3).");
       }
       return json;
@@ -119,22 +128,33 @@ public final class GitHubConnector implements Connector {
       throw switch (e.kind()) {
         case UNAUTHORIZED ->
             new ConnectorException(
-                where + " rejected the token (" + e.reason() + "); check that it is valid and"
+                where
+                    + " rejected the token ("
+                    + e.reason()
+                    + "); check that it is valid and"
                     + " not expired.",
                 e);
         case NOT_FOUND ->
             new ConnectorException(
-                "GitHub organization '" + scope.target() + "' was not found at " + baseUrl
+                "GitHub organization '"
+                    + scope.target()
+                    + "' was not found at "
+                    + baseUrl
                     + ", or the token cannot see it.",
                 e);
         case FORBIDDEN ->
             new ConnectorException(
-                where + " refused to show organization '" + scope.target() + "' to this token ("
-                    + e.reason() + ").",
+                where
+                    + " refused to show organization '"
+                    + scope.target()
+                    + "' to this token ("
+                    + e.reason()
+                    + ").",
                 e);
         case INVALID_RESPONSE ->
             new ConnectorException(
-                baseUrl + " does not answer like the GitHub API (for GitHub Enterprise Server use"
+                baseUrl
+                    + " does not answer like the GitHub API (for GitHub Enterprise Server use"
                     + " https://HOST/api/v3).",
                 e);
         default -> new ConnectorException("Cannot reach " + where + ": " + e.reason() + ".", e);
@@ -150,16 +170,25 @@ public final class GitHubConnector implements Connector {
       List<JsonNode> everyone = api.getAllPages(orgPath + "/members?per_page=100");
       mapper.members(everyone, owners);
     } catch (ApiException e) {
-      blind(context, mapper.orgId(), "the member list", e.reason(), "grant read:org (classic) or"
-          + " Members: read (fine-grained)");
+      blind(
+          context,
+          mapper.orgId(),
+          "the member list",
+          e.reason(),
+          "grant read:org (classic) or" + " Members: read (fine-grained)");
       return;
     }
     try {
-      List<JsonNode> without2fa = api.getAllPages(orgPath + "/members?filter=2fa_disabled&per_page=100");
+      List<JsonNode> without2fa =
+          api.getAllPages(orgPath + "/members?filter=2fa_disabled&per_page=100");
       mapper.twoFactorDisabled(without2fa);
     } catch (ApiException e) {
-      blind(context, mapper.orgId(), "which members have two-factor authentication",
-          e.reason(), "use a token of an organization owner");
+      blind(
+          context,
+          mapper.orgId(),
+          "which members have two-factor authentication",
+          e.reason(),
+          "use a token of an organization owner");
     }
   }
 
@@ -195,7 +224,11 @@ public final class GitHubConnector implements Connector {
     try {
       rules = api.getJson(repoPath + "/rules" + branchPath);
     } catch (ApiException e) {
-      blind(context, repoId, "the rulesets of branch " + branch, e.reason(),
+      blind(
+          context,
+          repoId,
+          "the rulesets of branch " + branch,
+          e.reason(),
           "grant repository Metadata: read");
     }
     JsonNode classic = null;
@@ -207,7 +240,11 @@ public final class GitHubConnector implements Connector {
         classic = null;
       } else {
         classicKnown = false;
-        blind(context, repoId, "the branch protection of " + branch, e.reason(),
+        blind(
+            context,
+            repoId,
+            "the branch protection of " + branch,
+            e.reason(),
             "grant repository Administration: read (fine-grained) or repo (classic)");
       }
     }

@@ -37,11 +37,16 @@ final class GitHubMapper {
   }
 
   void organization(JsonNode json) {
-    orgEntity = graph.entity(orgId(), EntityKind.ORGANIZATION, json.path("login").asText(org), SOURCE);
+    orgEntity =
+        graph.entity(orgId(), EntityKind.ORGANIZATION, json.path("login").asText(org), SOURCE);
     orgEntity
         .set(Attr.MFA_REQUIRED, bool(json, "two_factor_requirement_enabled"))
         .set(Attr.BASE_PERMISSION, text(json, "default_repository_permission"))
-        .set(Attr.PLAN, json.path("plan").path("name").isTextual() ? json.path("plan").path("name").asText() : null)
+        .set(
+            Attr.PLAN,
+            json.path("plan").path("name").isTextual()
+                ? json.path("plan").path("name").asText()
+                : null)
         .set(Attr.WEB_URL, text(json, "html_url"));
   }
 
@@ -69,14 +74,14 @@ final class GitHubMapper {
   }
 
   private Entity member(String login) {
-    return graph.entity(
-        ResourceId.part(orgId(), "member", login), EntityKind.USER, login, SOURCE);
+    return graph.entity(ResourceId.part(orgId(), "member", login), EntityKind.USER, login, SOURCE);
   }
 
   void repository(JsonNode json) {
     String fullName = json.path("full_name").asText();
     Entity repo =
-        graph.entity(repositoryId(fullName), EntityKind.REPOSITORY, json.path("name").asText(), SOURCE);
+        graph.entity(
+            repositoryId(fullName), EntityKind.REPOSITORY, json.path("name").asText(), SOURCE);
     String visibility = text(json, "visibility");
     if (visibility == null && json.has("private")) {
       visibility = json.path("private").asBoolean() ? "private" : "public";
@@ -91,8 +96,8 @@ final class GitHubMapper {
 
   /**
    * Protection of the default branch, from classic branch protection and from the active rules of
-   * rulesets: a branch protected by either is protected, and each setting takes the stricter of
-   * the two.
+   * rulesets: a branch protected by either is protected, and each setting takes the stricter of the
+   * two.
    *
    * @param classicKnown false when the classic protection could not be read (no permission)
    * @param classic the classic protection, or null when there is none (or it is unknown)
@@ -171,10 +176,7 @@ final class GitHubMapper {
               Attr.SIGNED_COMMITS_REQUIRED,
               classic.path("required_signatures").path("enabled").asBoolean(false)
                   || rulesetRequiresSignatures);
-      classic
-          .path("required_status_checks")
-          .path("contexts")
-          .forEach(c -> checks.add(c.asText()));
+      classic.path("required_status_checks").path("contexts").forEach(c -> checks.add(c.asText()));
       b.set(Attr.REQUIRED_CHECKS, checks.stream().distinct().toList());
     } else if (classicKnown) {
       // Rulesets alone (or nothing): what they do not block is allowed.

@@ -227,7 +227,8 @@ public final class ApiClient {
               ApiException.Kind.INVALID_RESPONSE, status, path, path + ": too many redirects");
         }
         URI target = URI.create(current).resolve(location);
-        if ("https".equals(URI.create(current).getScheme()) && !"https".equals(target.getScheme())) {
+        if ("https".equals(URI.create(current).getScheme())
+            && !"https".equals(target.getScheme())) {
           throw new ApiException(
               ApiException.Kind.REFUSED,
               status,
@@ -246,11 +247,7 @@ public final class ApiClient {
               ApiException.Kind.RATE_LIMITED,
               status,
               path,
-              path
-                  + ": "
-                  + platformName
-                  + " rate limit exhausted for another "
-                  + humanize(wait));
+              path + ": " + platformName + " rate limit exhausted for another " + humanize(wait));
         }
         observer.waiting(wait, platformName + " rate limit reached; resuming after the reset");
         sleeper.sleep(wait);
@@ -282,7 +279,8 @@ public final class ApiClient {
     for (String name : KEPT_HEADERS) {
       h.firstValue(name).ifPresent(v -> kept.put(name, v));
     }
-    cache.put(url, new ResponseCache.Entry(etag, lastModified, kept, response.body(), clock.instant()));
+    cache.put(
+        url, new ResponseCache.Entry(etag, lastModified, kept, response.body(), clock.instant()));
   }
 
   private static HttpHeaders headersOf(Map<String, String> map) {
@@ -402,7 +400,10 @@ public final class ApiClient {
     }
     if (e instanceof UnknownHostException || e.getCause() instanceof UnknownHostException) {
       return new ApiException(
-          ApiException.Kind.REFUSED, 0, path, "the host " + host + " is unknown (DNS lookup failed)");
+          ApiException.Kind.REFUSED,
+          0,
+          path,
+          "the host " + host + " is unknown (DNS lookup failed)");
     }
     if (e instanceof SSLException || e.getCause() instanceof SSLException) {
       return new ApiException(
@@ -552,8 +553,7 @@ public final class ApiClient {
               + " (plain http is allowed for loopback addresses).");
     }
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException(
-          "'" + url + "' is not an http(s) URL.");
+      throw new IllegalArgumentException("'" + url + "' is not an http(s) URL.");
     }
     return uri;
   }

@@ -1,8 +1,8 @@
 package dev.tenet.connectors.http;
 
 /**
- * A request that failed for good (after retries). The message names the URL path and the reason
- * and never contains a credential.
+ * A request that failed for good (after retries). The message names the URL path and the reason and
+ * never contains a credential.
  */
 public final class ApiException extends Exception {
   /** Why it failed, in the terms a connector decides on. */

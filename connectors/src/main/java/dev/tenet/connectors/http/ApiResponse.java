@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param notModified the server answered 304 and the body came from the cache
  */
-public record ApiResponse(String url, int status, HttpHeaders headers, byte[] body, boolean notModified) {
+public record ApiResponse(
+    String url, int status, HttpHeaders headers, byte[] body, boolean notModified) {
 
   public Optional<String> header(String name) {
     return headers.firstValue(name);

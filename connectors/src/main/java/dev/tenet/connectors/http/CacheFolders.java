@@ -16,9 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Where a connection's response cache lives: one folder per host and per token identity, so two
- * tokens with different visibility never share answers. The identity is an HMAC of the token
- * under a random key kept beside the cache: the token itself is never written, and its identity
- * cannot be recomputed without that key.
+ * tokens with different visibility never share answers. The identity is an HMAC of the token under
+ * a random key kept beside the cache: the token itself is never written, and its identity cannot be
+ * recomputed without that key.
  */
 public final class CacheFolders {
   private final Path root;

@@ -23,8 +23,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A response cache in a private folder, one gzip file per URL. Writes are atomic (temporary file,
- * then rename), so a killed scan leaves either the old entry or the new one. An unreadable entry
- * is a miss, never an error.
+ * then rename), so a killed scan leaves either the old entry or the new one. An unreadable entry is
+ * a miss, never an error.
  */
 public final class DiskResponseCache implements ResponseCache {
   private final Path folder;

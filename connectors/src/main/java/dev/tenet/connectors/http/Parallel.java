@@ -22,7 +22,8 @@ public final class Parallel {
   public static <T> void forEach(
       List<T> items, int threads, Cancellation cancellation, Task<T> task)
       throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())));
     try {
       List<Future<Void>> work = new ArrayList<>();
       for (T item : items) {

@@ -50,7 +50,8 @@ public record AssessmentDiff(
     for (Finding f : before.values()) {
       if (!after.containsKey(f.id())) {
         String scope = ResourceId.scopeOf(f.resource());
-        boolean hidden = blindInTo.stream().anyMatch(b -> scope.equals(b) || scope.startsWith(b + "/"));
+        boolean hidden =
+            blindInTo.stream().anyMatch(b -> scope.equals(b) || scope.startsWith(b + "/"));
         (hidden ? unverified : resolved).add(f);
       }
     }

@@ -34,8 +34,16 @@ public final class FrameworkStatus {
 
   public static final List<String> OWASP_ITEMS =
       List.of(
-          "CICD-SEC-1", "CICD-SEC-2", "CICD-SEC-3", "CICD-SEC-4", "CICD-SEC-5", "CICD-SEC-6",
-          "CICD-SEC-7", "CICD-SEC-8", "CICD-SEC-9", "CICD-SEC-10");
+          "CICD-SEC-1",
+          "CICD-SEC-2",
+          "CICD-SEC-3",
+          "CICD-SEC-4",
+          "CICD-SEC-5",
+          "CICD-SEC-6",
+          "CICD-SEC-7",
+          "CICD-SEC-8",
+          "CICD-SEC-9",
+          "CICD-SEC-10");
   public static final List<String> NIST_ITEMS = List.of("1", "2", "3", "4", "5", "6", "7");
 
   private FrameworkStatus() {}
@@ -45,19 +53,16 @@ public final class FrameworkStatus {
     Map<String, List<Item>> out = new LinkedHashMap<>();
     out.put("owasp", items(assessment, catalog, Weakness::owasp, OWASP_ITEMS));
     out.put(
-        "cis_ssc",
-        items(assessment, catalog, Weakness::cisSsc, allIds(catalog, Weakness::cisSsc)));
+        "cis_ssc", items(assessment, catalog, Weakness::cisSsc, allIds(catalog, Weakness::cisSsc)));
     out.put(
         "nist",
         items(
-            assessment,
-            catalog,
-            w -> w.nist().stream().map(String::valueOf).toList(),
-            NIST_ITEMS));
+            assessment, catalog, w -> w.nist().stream().map(String::valueOf).toList(), NIST_ITEMS));
     return out;
   }
 
-  private static List<String> allIds(WeaknessCatalog catalog, Function<Weakness, List<String>> ids) {
+  private static List<String> allIds(
+      WeaknessCatalog catalog, Function<Weakness, List<String>> ids) {
     TreeMap<String, String> sorted = new TreeMap<>(Comparator.comparing(FrameworkStatus::sortKey));
     catalog.all().forEach(w -> ids.apply(w).forEach(id -> sorted.put(id, id)));
     return new ArrayList<>(sorted.keySet());
@@ -103,8 +108,7 @@ public final class FrameworkStatus {
           break;
         }
       }
-      Status status =
-          !failing.isEmpty() ? Status.FAIL : judged ? Status.PASS : Status.NOT_ASSESSED;
+      Status status = !failing.isEmpty() ? Status.FAIL : judged ? Status.PASS : Status.NOT_ASSESSED;
       out.add(new Item(item, status, failing));
     }
     return out;

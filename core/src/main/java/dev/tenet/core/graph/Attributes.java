@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Facts about an entity or relation. A missing attribute means "not known" (the connector could
- * not see it), never "false": rules must treat absence as unknown.
+ * Facts about an entity or relation. A missing attribute means "not known" (the connector could not
+ * see it), never "false": rules must treat absence as unknown.
  *
  * <p>Values are kept JSON-shaped: String, Boolean, Long, Double, or a List of those.
  */

@@ -1,9 +1,9 @@
 package dev.tenet.core.graph;
 
 /**
- * A directed, typed edge of the trust graph: {@code from} relates to {@code to} as {@code kind}
- * (a user can-write a repository, a workflow reads-secret a secret). Identity-based: the graph
- * keeps at most one relation of a kind between two entities.
+ * A directed, typed edge of the trust graph: {@code from} relates to {@code to} as {@code kind} (a
+ * user can-write a repository, a workflow reads-secret a secret). Identity-based: the graph keeps
+ * at most one relation of a kind between two entities.
  */
 public final class Relation extends Attributes {
   private final Entity from;

@@ -29,7 +29,11 @@ public final class TrustGraph {
   /** A directed pseudograph (parallel relations of different kinds) with fast edge lookup. */
   private static final class Backing extends AbstractBaseGraph<Entity, Relation> {
     Backing() {
-      super(null, null, DefaultGraphType.directedPseudograph(), new FastLookupGraphSpecificsStrategy<>());
+      super(
+          null,
+          null,
+          DefaultGraphType.directedPseudograph(),
+          new FastLookupGraphSpecificsStrategy<>());
     }
   }
 
@@ -63,7 +67,9 @@ public final class TrustGraph {
     return entity;
   }
 
-  /** Relates two entities already in the graph; returns the existing relation of that kind if any. */
+  /**
+   * Relates two entities already in the graph; returns the existing relation of that kind if any.
+   */
   public synchronized Relation relate(Entity from, RelationKind kind, Entity to, String source) {
     for (Relation r : graph.getAllEdges(from, to)) {
       if (r.kind() == kind) {

@@ -27,6 +27,8 @@ public enum Severity {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "Unknown severity '" + id + "' (expected critical, high, medium, low or info)"));
+                    "Unknown severity '"
+                        + id
+                        + "' (expected critical, high, medium, low or info)"));
   }
 }

@@ -40,8 +40,8 @@ public final class FindingDraft {
   }
 
   /**
-   * Distinguishes several findings of one rule on one resource in the stable id (e.g. the
-   * offending expression), when the location alone would shift with unrelated edits.
+   * Distinguishes several findings of one rule on one resource in the stable id (e.g. the offending
+   * expression), when the location alone would shift with unrelated edits.
    */
   public FindingDraft anchor(String anchor) {
     this.anchor = anchor;

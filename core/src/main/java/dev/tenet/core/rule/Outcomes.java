@@ -8,8 +8,6 @@ public interface Outcomes {
   /** The subject fails; fill in the evidence on the returned draft. */
   FindingDraft fail(String resource, String message);
 
-  /**
-   * The facts needed to judge the subject are missing (permission, plan, error): never a pass.
-   */
+  /** The facts needed to judge the subject are missing (permission, plan, error): never a pass. */
   void unknown(String resource, String reason);
 }

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything a rule may read: the trust graph, the files collected for offline analysis, what
- * could not be seen, the scan time and the thresholds.
+ * Everything a rule may read: the trust graph, the files collected for offline analysis, what could
+ * not be seen, the scan time and the thresholds.
  */
 public record RuleContext(
     TrustGraph graph,

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs every rule of a catalog over a scan's facts. A rule that throws does not end the
- * assessment: its failure is reported as a coverage gap (something Tenet could not judge).
+ * Runs every rule of a catalog over a scan's facts. A rule that throws does not end the assessment:
+ * its failure is reported as a coverage gap (something Tenet could not judge).
  */
 public final class RuleEngine {
   private final RuleCatalog catalog;

@@ -11,7 +11,10 @@ import java.util.List;
  * @param trustedActionOwners owners whose actions may be pinned by tag (first-party policy)
  */
 public record RuleSettings(
-    int adminInactiveDays, int maxAdmins, int secretRotationDays, List<String> trustedActionOwners) {
+    int adminInactiveDays,
+    int maxAdmins,
+    int secretRotationDays,
+    List<String> trustedActionOwners) {
 
   public RuleSettings {
     trustedActionOwners = List.copyOf(trustedActionOwners);

@@ -24,9 +24,9 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
- * Runs an assessment: collects every connection, evaluates the rules, scores and stores. The
- * stored assessment is written in one transaction at the end, so a cancelled or killed scan
- * leaves the store as it was.
+ * Runs an assessment: collects every connection, evaluates the rules, scores and stores. The stored
+ * assessment is written in one transaction at the end, so a cancelled or killed scan leaves the
+ * store as it was.
  */
 public final class ScanService {
   private final RuleCatalog rules;

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param overall 0-100, or null when no pillar could be assessed
  * @param model the scoring model that produced it, e.g. tenet-score/1
  */
-public record ScoreCard(Integer overall, String grade, Map<Pillar, PillarScore> pillars, String model) {
+public record ScoreCard(
+    Integer overall, String grade, Map<Pillar, PillarScore> pillars, String model) {
   public ScoreCard {
     pillars = Collections.unmodifiableMap(new EnumMap<>(pillars));
   }

@@ -23,9 +23,7 @@ public final class Json {
 
   private static ObjectMapper create() {
     JsonMapper mapper =
-        JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     mapper
         .getFactory()
         .setStreamReadConstraints(

@@ -56,7 +56,11 @@ public final class JsonReportWriter implements ReportWriter {
 
     ArrayNode scope = root.putArray("scope");
     for (ScopeEntry s : a.scope()) {
-      scope.addObject().put("platform", s.platform()).put("baseUrl", s.baseUrl()).put("target", s.target());
+      scope
+          .addObject()
+          .put("platform", s.platform())
+          .put("baseUrl", s.baseUrl())
+          .put("target", s.target());
     }
 
     ObjectNode score = root.putObject("score");
@@ -81,7 +85,10 @@ public final class JsonReportWriter implements ReportWriter {
         FrameworkStatus.of(a, input.weaknesses()).entrySet()) {
       ObjectNode items = frameworks.putObject(fw.getKey());
       for (FrameworkStatus.Item item : fw.getValue()) {
-        items.putObject(item.id()).put("status", item.status().id()).put("findings", item.findings().size());
+        items
+            .putObject(item.id())
+            .put("status", item.status().id())
+            .put("findings", item.findings().size());
       }
     }
 

@@ -17,6 +17,9 @@ public final class Messages {
       return "Cancelled; nothing was stored.";
     }
     String m = e.getMessage();
-    return "Something went wrong (" + e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse("")) + ").";
+    return "Something went wrong ("
+        + e.getClass().getSimpleName()
+        + (m == null ? "" : ": " + m.lines().findFirst().orElse(""))
+        + ").";
   }
 }

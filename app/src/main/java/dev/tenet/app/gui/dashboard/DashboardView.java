@@ -126,10 +126,15 @@ public final class DashboardView extends ScrollPane {
     Label score = new Label();
     score.setId("overall-score");
     score.getStyleClass().add("overall-score");
-    score.textProperty().bind(
-        Bindings.createStringBinding(
-            () -> model.overallProperty().get() == null ? "n/a" : String.valueOf(model.overallProperty().get()),
-            model.overallProperty()));
+    score
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model.overallProperty().get() == null
+                        ? "n/a"
+                        : String.valueOf(model.overallProperty().get()),
+                model.overallProperty()));
     model.overallProperty().addListener((o, a, b) -> restyle(score, b));
     Label grade = new Label();
     grade.setId("overall-grade");
@@ -153,7 +158,9 @@ public final class DashboardView extends ScrollPane {
     coverage.setId("coverage");
     coverage.setWrapText(true);
     coverage.textProperty().bind(model.coverageProperty());
-    Label paths = new Label("Attack paths: not computed yet (the graph engine arrives with the attack-path release).");
+    Label paths =
+        new Label(
+            "Attack paths: not computed yet (the graph engine arrives with the attack-path release).");
     paths.getStyleClass().add("text-muted");
     paths.setWrapText(true);
     VBox coverageCard = card(new VBox(8, coverageTitle, coverage, paths));

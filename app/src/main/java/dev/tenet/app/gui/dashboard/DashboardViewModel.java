@@ -138,7 +138,9 @@ public final class DashboardViewModel {
     overall.set(a.score().overall());
     grade.set(a.score().grade() == null ? "" : a.score().grade());
     heading.set(
-        a.scope().stream().map(e -> e.target() + " · " + e.platform()).collect(Collectors.joining(", ")));
+        a.scope().stream()
+            .map(e -> e.target() + " · " + e.platform())
+            .collect(Collectors.joining(", ")));
     subheading.set("Assessed " + WHEN.format(a.finishedAt()) + " · assessment " + a.id());
     change.set(changeText(s.history(), a));
     pillars.setAll(
@@ -198,7 +200,9 @@ public final class DashboardViewModel {
   }
 
   private static boolean sameScope(List<ScopeEntry> a, List<ScopeEntry> b) {
-    return a.stream().map(s -> s.platform() + ":" + s.target()).toList()
+    return a.stream()
+        .map(s -> s.platform() + ":" + s.target())
+        .toList()
         .equals(b.stream().map(s -> s.platform() + ":" + s.target()).toList());
   }
 

@@ -49,34 +49,45 @@ public final class MainWindow extends BorderPane {
   public MainWindow(AppContext context, UiExecutor executor) {
     getStyleClass().add("main-window");
     dashboard = new DashboardViewModel(context.workspace(), context.scans(), executor);
-    factories.put(Screen.DASHBOARD, () -> new DashboardView(dashboard, () -> show(Screen.CONNECTIONS)));
+    factories.put(
+        Screen.DASHBOARD, () -> new DashboardView(dashboard, () -> show(Screen.CONNECTIONS)));
     factories.put(
         Screen.FINDINGS,
-        () -> new PlaceholderView("Findings",
-            "This screen will list every finding with filters, grouping and a detail pane.",
-            "Meanwhile: 'tenet report --format json' lists every finding of the latest assessment."));
+        () ->
+            new PlaceholderView(
+                "Findings",
+                "This screen will list every finding with filters, grouping and a detail pane.",
+                "Meanwhile: 'tenet report --format json' lists every finding of the latest assessment."));
     factories.put(
         Screen.ATTACK_PATHS,
-        () -> new PlaceholderView("Attack paths",
-            "This screen will draw how an outsider reaches production through the trust graph.",
-            "Attack paths are computed once the graph engine lands."));
+        () ->
+            new PlaceholderView(
+                "Attack paths",
+                "This screen will draw how an outsider reaches production through the trust graph.",
+                "Attack paths are computed once the graph engine lands."));
     factories.put(
         Screen.TRENDS,
-        () -> new PlaceholderView("Trends",
-            "This screen will chart scores over all assessments and compare two of them.",
-            "Meanwhile: 'tenet history' and 'tenet diff A B'."));
+        () ->
+            new PlaceholderView(
+                "Trends",
+                "This screen will chart scores over all assessments and compare two of them.",
+                "Meanwhile: 'tenet history' and 'tenet diff A B'."));
     factories.put(
         Screen.CONNECTIONS,
-        () -> new PlaceholderView("Connections",
-            "This screen will add, test and remove GitHub and GitLab connections, with tokens in"
-                + " the OS keychain.",
-            "Meanwhile: GITHUB_TOKEN=… tenet scan --github ORG (a read-only token; see"
-                + " docs/PERMISSIONS.md)."));
+        () ->
+            new PlaceholderView(
+                "Connections",
+                "This screen will add, test and remove GitHub and GitLab connections, with tokens in"
+                    + " the OS keychain.",
+                "Meanwhile: GITHUB_TOKEN=… tenet scan --github ORG (a read-only token; see"
+                    + " docs/PERMISSIONS.md)."));
     factories.put(
         Screen.REPORTS,
-        () -> new PlaceholderView("Reports",
-            "This screen will export PDF, HTML, SARIF, JSON and CSV reports.",
-            "Meanwhile: 'tenet report --format json -o report.json'."));
+        () ->
+            new PlaceholderView(
+                "Reports",
+                "This screen will export PDF, HTML, SARIF, JSON and CSV reports.",
+                "Meanwhile: 'tenet report --format json -o report.json'."));
 
     ToggleGroup group = new ToggleGroup();
     VBox nav = new VBox(4);
@@ -96,12 +107,15 @@ public final class MainWindow extends BorderPane {
       b.setOnAction(e -> show(screen));
       buttons.put(screen, b);
       nav.getChildren().add(b);
-      KeyCombination key = new KeyCodeCombination(KeyCode.valueOf("DIGIT" + index++), KeyCombination.SHORTCUT_DOWN);
-      sceneProperty().addListener((o, old, scene) -> {
-        if (scene != null) {
-          scene.getAccelerators().put(key, () -> show(screen));
-        }
-      });
+      KeyCombination key =
+          new KeyCodeCombination(KeyCode.valueOf("DIGIT" + index++), KeyCombination.SHORTCUT_DOWN);
+      sceneProperty()
+          .addListener(
+              (o, old, scene) -> {
+                if (scene != null) {
+                  scene.getAccelerators().put(key, () -> show(screen));
+                }
+              });
     }
     Region spacer = new Region();
     VBox.setVgrow(spacer, Priority.ALWAYS);
@@ -113,11 +127,14 @@ public final class MainWindow extends BorderPane {
     nav.setPrefWidth(200);
     setLeft(nav);
     // A toggle group lets the user unselect; keep exactly one screen selected.
-    group.selectedToggleProperty().addListener((o, old, now) -> {
-      if (now == null && old != null) {
-        old.setSelected(true);
-      }
-    });
+    group
+        .selectedToggleProperty()
+        .addListener(
+            (o, old, now) -> {
+              if (now == null && old != null) {
+                old.setSelected(true);
+              }
+            });
     show(Screen.DASHBOARD);
   }
 
