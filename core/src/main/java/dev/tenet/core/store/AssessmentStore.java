@@ -34,6 +34,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -60,6 +61,11 @@ public final class AssessmentStore implements AutoCloseable {
 
   /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
   public static AssessmentStore open(Path file) {
+    return open(file, config -> {});
+  }
+
+  /** Opens with extra SQLite settings; tests use it to emulate a full disk or a read-only file. */
+  static AssessmentStore open(Path file, Consumer<SQLiteConfig> tuning) {
     Path db = file.toAbsolutePath();
     createPrivately(db);
     SQLiteConfig config = new SQLiteConfig();
@@ -67,6 +73,7 @@ public final class AssessmentStore implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10_000);
+    tuning.accept(config);
     SQLiteDataSource source = new SQLiteDataSource(config);
     source.setUrl("jdbc:sqlite:" + db);
     Connection connection = null;
@@ -110,28 +117,44 @@ public final class AssessmentStore implements AutoCloseable {
   public synchronized void save(Assessment a, TrustGraph graph) {
     try {
       connection.setAutoCommit(false);
-      try {
-        insertAssessment(a);
-        insertPillars(a);
-        insertFindings(a);
-        if (graph != null) {
-          try (PreparedStatement ps =
-              connection.prepareStatement("INSERT INTO graph_snapshot VALUES (?, ?, ?)")) {
-            ps.setString(1, a.id());
-            ps.setString(2, GraphCodec.FORMAT);
-            ps.setBytes(3, GraphCodec.encode(graph));
-            ps.executeUpdate();
-          }
+      insertAssessment(a);
+      insertPillars(a);
+      insertFindings(a);
+      if (graph != null) {
+        try (PreparedStatement ps =
+            connection.prepareStatement("INSERT INTO graph_snapshot VALUES (?, ?, ?)")) {
+          ps.setString(1, a.id());
+          ps.setString(2, GraphCodec.FORMAT);
+          ps.setBytes(3, GraphCodec.encode(graph));
+          ps.executeUpdate();
         }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
-    } catch (SQLException | JsonProcessingException e) {
+      connection.commit();
+    } catch (SQLException | JsonProcessingException | RuntimeException e) {
+      rollbackAfter(e);
       throw SqlErrors.describe(e, file, "save the assessment to");
+    } finally {
+      restoreAutoCommit();
+    }
+  }
+
+  /**
+   * Rolls back after a failed save. SQLite may already have rolled back by itself (a full disk does
+   * that), so a failing rollback must not hide the error that caused it.
+   */
+  private void rollbackAfter(Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException alreadyRolledBack) {
+      cause.addSuppressed(alreadyRolledBack);
+    }
+  }
+
+  private void restoreAutoCommit() {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException noTransactionLeft) {
+      // SQLite ended the transaction itself; the connection is in autocommit mode again.
     }
   }
 
