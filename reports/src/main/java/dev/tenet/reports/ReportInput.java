@@ -2,6 +2,7 @@ package dev.tenet.reports;
 
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.assessment.AssessmentSummary;
+import dev.tenet.core.assessment.RiskAcceptance;
 import dev.tenet.core.model.WeaknessCatalog;
 import dev.tenet.core.rule.RuleCatalog;
 import java.util.List;
@@ -13,10 +14,12 @@ import java.util.List;
 public record ReportInput(
     Assessment assessment,
     List<AssessmentSummary> history,
+    List<RiskAcceptance> acceptances,
     RuleCatalog rules,
     WeaknessCatalog weaknesses) {
 
   public ReportInput {
     history = List.copyOf(history);
+    acceptances = List.copyOf(acceptances);
   }
 }

@@ -40,7 +40,7 @@ public final class ReportService {
         workspace.history().stream()
             .filter(s -> s.startedAt().compareTo(assessment.startedAt()) <= 0)
             .toList();
-    return new ReportInput(assessment, history, rules, rules.weaknesses());
+    return new ReportInput(assessment, history, List.of(), rules, rules.weaknesses());
   }
 
   public void write(Assessment assessment, String format, OutputStream out) throws IOException {

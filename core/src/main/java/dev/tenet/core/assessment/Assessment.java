@@ -22,6 +22,7 @@ public record Assessment(
     List<Finding> findings,
     List<RuleTally> tallies,
     ScoreCard score,
+    List<AttackPath> attackPaths,
     Coverage coverage,
     ScanStats stats) {
 
@@ -29,5 +30,6 @@ public record Assessment(
     scope = List.copyOf(scope);
     findings = List.copyOf(findings);
     tallies = List.copyOf(tallies);
+    attackPaths = List.copyOf(attackPaths);
   }
 }

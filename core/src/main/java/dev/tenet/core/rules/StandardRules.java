@@ -4,31 +4,22 @@ import dev.tenet.core.model.WeaknessCatalog;
 import dev.tenet.core.rule.Rule;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rules.coverage.CoverageGapRule;
-import dev.tenet.core.rules.github.BasePermissionBroad;
-import dev.tenet.core.rules.github.DefaultBranchUnprotected;
-import dev.tenet.core.rules.github.ExcessiveOwners;
-import dev.tenet.core.rules.github.ForcePushAllowed;
-import dev.tenet.core.rules.github.MemberMfaDisabled;
-import dev.tenet.core.rules.github.OrgMfaNotEnforced;
-import dev.tenet.core.rules.github.ReviewNotRequired;
+import dev.tenet.core.rules.github.GitHubRules;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The one list of rules Tenet ships. Add a rule here and it is evaluated, listed and scored. */
+/**
+ * The one list of rules Tenet ships, assembled from each area's list. Add a rule to its area's list
+ * and it is evaluated, listed, scored and checked by the catalog test.
+ */
 public final class StandardRules {
   private StandardRules() {}
 
   public static List<Rule> all() {
-    return List.of(
-        new CoverageGapRule(),
-        // GitHub organization
-        new OrgMfaNotEnforced(),
-        new MemberMfaDisabled(),
-        new BasePermissionBroad(),
-        new ExcessiveOwners(),
-        // GitHub repositories
-        new DefaultBranchUnprotected(),
-        new ReviewNotRequired(),
-        new ForcePushAllowed());
+    List<Rule> rules = new ArrayList<>();
+    rules.add(new CoverageGapRule());
+    rules.addAll(GitHubRules.all());
+    return List.copyOf(rules);
   }
 
   public static RuleCatalog catalog() {

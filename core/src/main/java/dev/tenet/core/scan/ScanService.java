@@ -100,6 +100,7 @@ public final class ScanService {
             evaluation.findings(),
             evaluation.tallies(),
             score,
+            List.of(),
             new Coverage(
                 context.graph().entityCount(),
                 context.graph().relationCount(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.assessment.AssessmentSummary;
+import dev.tenet.core.assessment.AttackPath;
 import dev.tenet.core.assessment.Coverage;
 import dev.tenet.core.assessment.ScanStats;
 import dev.tenet.core.graph.GraphCodec;
@@ -48,6 +49,7 @@ public final class AssessmentStore implements AutoCloseable {
   private static final TypeReference<List<RuleTally>> TALLIES = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<List<AttackPath>> PATHS = new TypeReference<>() {};
 
   private final Path file;
   private final Connection connection;
@@ -163,8 +165,8 @@ public final class AssessmentStore implements AutoCloseable {
         connection.prepareStatement(
             "INSERT INTO assessment (id, started_at, finished_at, tool, scope_json, overall, grade,"
                 + " score_json, tallies_json, resources, relations, blind_spots, api_requests,"
-                + " not_modified, duration_ms, finding_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " not_modified, duration_ms, finding_count, attack_paths_json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, a.id());
       ps.setString(2, a.startedAt().toString());
       ps.setString(3, a.finishedAt().toString());
@@ -181,6 +183,7 @@ public final class AssessmentStore implements AutoCloseable {
       ps.setLong(14, a.stats().notModified());
       ps.setLong(15, a.stats().durationMs());
       ps.setInt(16, a.findings().size());
+      ps.setString(17, json.writeValueAsString(a.attackPaths()));
       ps.executeUpdate();
     }
   }
@@ -310,8 +313,8 @@ public final class AssessmentStore implements AutoCloseable {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "SELECT id, started_at, finished_at, tool, scope_json, score_json, tallies_json,"
-                + " resources, relations, blind_spots, api_requests, not_modified, duration_ms"
-                + " FROM assessment WHERE id = ?")) {
+                + " resources, relations, blind_spots, api_requests, not_modified, duration_ms,"
+                + " attack_paths_json FROM assessment WHERE id = ?")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -326,6 +329,7 @@ public final class AssessmentStore implements AutoCloseable {
             findings(id),
             json.readValue(rs.getString(7), TALLIES),
             json.readValue(rs.getString(6), ScoreCard.class),
+            json.readValue(rs.getString(14), PATHS),
             new Coverage(rs.getInt(8), rs.getInt(9), rs.getInt(10)),
             new ScanStats(rs.getLong(11), rs.getLong(12), rs.getLong(13)));
       }

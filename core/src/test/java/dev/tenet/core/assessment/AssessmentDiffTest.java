@@ -38,6 +38,7 @@ class AssessmentDiffTest {
         e.findings(),
         e.tallies(),
         new Scorer(ScoringModel.standard()).score(e, Set.of()),
+        List.of(),
         new Coverage(graph.entityCount(), graph.relationCount(), blind.size()),
         ScanStats.NONE);
   }

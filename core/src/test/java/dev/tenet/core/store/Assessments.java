@@ -46,6 +46,7 @@ final class Assessments {
         e.findings(),
         e.tallies(),
         new Scorer(ScoringModel.standard()).score(e, Set.of()),
+        List.of(),
         new Coverage(graph.entityCount(), graph.relationCount(), 0),
         new ScanStats(42, 7, 3000));
   }

@@ -78,7 +78,7 @@ public final class JsonReportWriter implements ReportWriter {
       findings.add(finding(mapper, f));
     }
 
-    root.putArray("attackPaths");
+    root.set("attackPaths", mapper.valueToTree(a.attackPaths()));
 
     ObjectNode frameworks = root.putObject("frameworks");
     for (Map.Entry<String, List<FrameworkStatus.Item>> fw :

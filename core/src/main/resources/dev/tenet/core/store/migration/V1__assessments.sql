@@ -16,7 +16,9 @@ CREATE TABLE assessment (
   api_requests  INTEGER NOT NULL,
   not_modified  INTEGER NOT NULL,
   duration_ms   INTEGER NOT NULL,
-  finding_count INTEGER NOT NULL
+  finding_count INTEGER NOT NULL,
+  -- Attack paths (AttackPath records) as JSON: read whole, never queried by part.
+  attack_paths_json TEXT NOT NULL DEFAULT '[]'
 );
 
 CREATE TABLE pillar_score (
