@@ -49,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
     Assessment a = context.workspace().load(assessment);
     if (output != null) {
       context.reports().write(a, format, output);
-      if (!common.quiet) {
+      if (!root.options(common).quiet) {
         spec.commandLine().getErr().println("Wrote " + output.toAbsolutePath());
       }
       return ExitCodes.OK;

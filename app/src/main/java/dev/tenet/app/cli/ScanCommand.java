@@ -3,7 +3,6 @@ package dev.tenet.app.cli;
 import dev.tenet.app.AppContext;
 import dev.tenet.app.service.ConnectionSpec;
 import dev.tenet.app.service.ScanPlan;
-import dev.tenet.app.service.UserError;
 import dev.tenet.connectors.github.GitHubConnector;
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.model.Severity;
@@ -20,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -76,7 +76,12 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Severity gateSeverity = failOn == null ? null : parseSeverity(failOn);
     if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
-      throw new UserError("--fail-under takes a score from 0 to 100.");
+      throw new ParameterException(spec.commandLine(), "--fail-under takes a score from 0 to 100.");
+    }
+    if (github == null && !demo) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Nothing to scan: give --github ORG, or --demo for the bundled sample organization.");
     }
     List<ConnectionSpec> connections = new ArrayList<>();
     if (github != null) {
@@ -89,7 +94,9 @@ final class ScanCommand implements Callable<Integer> {
     }
     AppContext context = root.context(common);
     ScanListener progress =
-        common.quiet ? ScanListener.NONE : new ConsoleProgress(err, common.verbose);
+        root.options(common).quiet
+            ? ScanListener.NONE
+            : new ConsoleProgress(err, root.options(common).verbose);
     Assessment a =
         context.scans().run(new ScanPlan(demo, connections), progress, new Cancellation());
 
@@ -98,7 +105,7 @@ final class ScanCommand implements Callable<Integer> {
       reports.put("json", json);
     }
     reports.forEach((format, file) -> context.reports().write(a, format, file));
-    if (!common.quiet) {
+    if (!root.options(common).quiet) {
       Summaries.print(out, a, context.workspace().database().toString());
       reports.forEach((format, file) -> out.println("  report    " + file));
       out.flush();
@@ -136,11 +143,11 @@ final class ScanCommand implements Callable<Integer> {
     return code;
   }
 
-  static Severity parseSeverity(String value) {
+  private Severity parseSeverity(String value) {
     try {
       return Severity.fromId(value);
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage() + ".");
+      throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
     }
   }
 }

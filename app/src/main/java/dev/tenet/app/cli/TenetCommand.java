@@ -58,8 +58,17 @@ public final class TenetCommand implements Callable<Integer> {
     return stdout;
   }
 
+  /** A subcommand's options, completed by those given before the subcommand name. */
+  CommonOptions options(CommonOptions sub) {
+    CommonOptions merged = new CommonOptions();
+    merged.db = sub.db != null ? sub.db : common.db;
+    merged.verbose = sub.verbose || common.verbose;
+    merged.quiet = sub.quiet || common.quiet;
+    return merged;
+  }
+
   AppContext context(CommonOptions options) {
-    return contexts.apply(options.db);
+    return contexts.apply(options(options).db);
   }
 
   Launcher desktop() {
