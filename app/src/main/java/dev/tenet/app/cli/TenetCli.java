@@ -27,7 +27,8 @@ public final class TenetCli {
       PrintWriter err) {
     PrintWriter out =
         new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
-    CommandLine cli = new CommandLine(new TenetCommand(contexts, desktop, stdout));
+    TenetCommand root = new TenetCommand(contexts, desktop, stdout);
+    CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -48,7 +49,12 @@ public final class TenetCli {
           err.flush();
           return ExitCodes.FAILED;
         });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } finally {
+      root.closeContexts();
+    }
     out.flush();
     err.flush();
     return code;

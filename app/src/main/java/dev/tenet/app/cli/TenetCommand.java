@@ -4,6 +4,8 @@ import dev.tenet.app.AppContext;
 import dev.tenet.core.Tenet;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -35,6 +37,8 @@ public final class TenetCommand implements Callable<Integer> {
   private final Function<Path, AppContext> contexts;
   private final Launcher desktop;
   private final OutputStream stdout;
+  private static final Path DEFAULT_DB = Path.of("");
+  private final Map<Path, AppContext> opened = new HashMap<>();
 
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
@@ -67,8 +71,16 @@ public final class TenetCommand implements Callable<Integer> {
     return merged;
   }
 
+  /** The context for these options; one per database, closed when the command ends. */
   AppContext context(CommonOptions options) {
-    return contexts.apply(options(options).db);
+    Path db = options(options).db;
+    return opened.computeIfAbsent(db == null ? DEFAULT_DB : db, k -> contexts.apply(db));
+  }
+
+  /** Closes what the command opened, so the store is checkpointed and released. */
+  void closeContexts() {
+    opened.values().forEach(AppContext::close);
+    opened.clear();
   }
 
   Launcher desktop() {

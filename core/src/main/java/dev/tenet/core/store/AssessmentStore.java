@@ -56,9 +56,12 @@ public final class AssessmentStore implements AutoCloseable {
   private final ObjectMapper json = Json.mapper();
   private final WeaknessCatalog weaknesses = WeaknessCatalog.standard();
 
-  private AssessmentStore(Path file, Connection connection) {
+  private final boolean readOnly;
+
+  private AssessmentStore(Path file, Connection connection, boolean readOnly) {
     this.file = file;
     this.connection = connection;
+    this.readOnly = readOnly;
   }
 
   /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
@@ -76,21 +79,36 @@ public final class AssessmentStore implements AutoCloseable {
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10_000);
     tuning.accept(config);
+    // A store on read-only media (a mounted share, a full-disk remount) can still be read.
+    boolean readOnly = !writable(db);
+    if (readOnly) {
+      config.setReadOnly(true);
+    }
     SQLiteDataSource source = new SQLiteDataSource(config);
-    source.setUrl("jdbc:sqlite:" + db);
+    source.setUrl(
+        readOnly
+            ? "jdbc:sqlite:file:" + db.toUri().getRawPath() + "?immutable=1"
+            : "jdbc:sqlite:" + db);
     Connection connection = null;
     try {
       connection = source.getConnection();
-      Flyway.configure()
-          .dataSource(source)
-          .locations("classpath:dev/tenet/core/store/migration")
-          .load()
-          .migrate();
-      return new AssessmentStore(db, connection);
+      if (!readOnly) {
+        Flyway.configure()
+            .dataSource(source)
+            .locations("classpath:dev/tenet/core/store/migration")
+            .load()
+            .migrate();
+      }
+      return new AssessmentStore(db, connection, readOnly);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);
       throw SqlErrors.describe(e, db, "open the assessment store");
     }
+  }
+
+  private static boolean writable(Path db) {
+    Path parent = db.getParent();
+    return Files.isWritable(db) && (parent == null || Files.isWritable(parent));
   }
 
   private static void createPrivately(Path db) {
@@ -117,6 +135,12 @@ public final class AssessmentStore implements AutoCloseable {
 
   /** Saves an assessment and its graph snapshot, all or nothing. */
   public synchronized void save(Assessment a, TrustGraph graph) {
+    if (readOnly) {
+      throw new StoreException(
+          "Could not save the assessment to "
+              + file
+              + ": the database or its folder is read-only.");
+    }
     try {
       connection.setAutoCommit(false);
       insertAssessment(a);
