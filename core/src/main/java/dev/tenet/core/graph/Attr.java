@@ -49,7 +49,11 @@ public final class Attr {
   public static final String WEB_URL = "webUrl";
 
   // Branch protection, as far as the platform reveals it (classic protection and rulesets merged)
-  /** Boolean: any protection (classic rules or an active ruleset) applies to the branch. */
+  /**
+   * Boolean: protection applies. On a branch: any protection (classic rules, an active ruleset, a
+   * protected-branch entry). On a CI/CD variable or a runner: only pipelines of protected branches
+   * and tags get it. On an environment: deployments to it are restricted.
+   */
   public static final String PROTECTED = "protected";
 
   /** List: where protection comes from, e.g. "branch-protection", "ruleset:Default branch". */
@@ -71,4 +75,132 @@ public final class Attr {
   public static final String REQUIRED_CHECKS = "requiredChecks";
 
   public static final String SIGNED_COMMITS_REQUIRED = "signedCommitsRequired";
+
+  // Groups and memberships (added with GitLab; neutral wherever another platform has the fact)
+  /** Number: hours a new member may work before two-factor authentication is enforced. */
+  public static final String MFA_GRACE_PERIOD_HOURS = "mfaGracePeriodHours";
+
+  /** Boolean: an identity provider (SAML) is configured for the organization or group. */
+  public static final String SSO_CONFIGURED = "ssoConfigured";
+
+  /** Boolean, on a user: the account is linked to the organization's identity provider. */
+  public static final String SSO_IDENTITY_LINKED = "ssoIdentityLinked";
+
+  /**
+   * Boolean, on member-of relations: the role comes from an ancestor group or an invited group, not
+   * from a membership of this group itself.
+   */
+  public static final String INHERITED = "inherited";
+
+  // Credentials: access tokens, deploy tokens, deploy keys
+  /** List: the scopes a token holds, as the platform names them. */
+  public static final String SCOPES = "scopes";
+
+  /** Boolean: the credential has an expiry date (false: it never expires). */
+  public static final String EXPIRY_SET = "expirySet";
+
+  /** Instant: when the credential expires. */
+  public static final String EXPIRES_AT = "expiresAt";
+
+  /** Boolean: the credential or runner can be used now (not revoked, expired or paused). */
+  public static final String ACTIVE = "active";
+
+  /** Boolean, on a token: it is the token Tenet itself scans with. */
+  public static final String SCANNER_TOKEN = "scannerToken";
+
+  // CI/CD variables (judged by name and value shape; the value itself is never recorded)
+  /** Boolean: the value is masked in job logs. */
+  public static final String MASKED = "masked";
+
+  /** Text: env_var or file. */
+  public static final String VARIABLE_TYPE = "variableType";
+
+  /** Text: the environments that receive the variable; "*" for all. */
+  public static final String ENVIRONMENT_SCOPE = "environmentScope";
+
+  /**
+   * Text: what the value looks like, never the value: private-key, gitlab-token, github-token,
+   * aws-access-key, slack-token, jwt, url-with-credentials, high-entropy, text, empty.
+   */
+  public static final String VALUE_SHAPE = "valueShape";
+
+  /** Boolean: references to other variables inside the value are expanded (not raw). */
+  public static final String EXPANDED = "expanded";
+
+  // Merge requests and pushes
+  /** List: who may push to a protected branch: roles, "no one", user:, group:, deploy-key:. */
+  public static final String PUSH_ACCESS = "pushAccess";
+
+  /** List: who may merge into a protected branch, as for {@link #PUSH_ACCESS}. */
+  public static final String MERGE_ACCESS = "mergeAccess";
+
+  public static final String CODE_OWNER_REVIEW_REQUIRED = "codeOwnerReviewRequired";
+
+  /** Boolean: merging requires the pipeline (status checks) to succeed. */
+  public static final String STATUS_CHECKS_REQUIRED = "statusChecksRequired";
+
+  /** Boolean: a skipped pipeline counts as a successful one for merging. */
+  public static final String SKIPPED_PIPELINE_ALLOWED = "skippedPipelineAllowed";
+
+  /** Boolean: the author of a change may approve it. */
+  public static final String AUTHOR_CAN_APPROVE = "authorCanApprove";
+
+  /** Boolean: people who committed to a change may approve it. */
+  public static final String COMMITTERS_CAN_APPROVE = "committersCanApprove";
+
+  /** Boolean: approvals are dropped when new commits are pushed. */
+  public static final String APPROVALS_RESET_ON_PUSH = "approvalsResetOnPush";
+
+  /** Boolean: the approval rules can be edited in each merge request. */
+  public static final String APPROVERS_OVERRIDABLE = "approversOverridable";
+
+  /** Boolean: pushes that contain secrets are rejected (push protection, push rules). */
+  public static final String SECRET_PUSH_PROTECTION = "secretPushProtection";
+
+  // Webhooks (the URL itself is not recorded: its path or query may hold a secret)
+  /** Text: http or https. */
+  public static final String URL_SCHEME = "urlScheme";
+
+  public static final String TARGET_HOST = "targetHost";
+
+  /** Boolean: the TLS certificate of the receiver is verified. */
+  public static final String TLS_VERIFIED = "tlsVerified";
+
+  /** Boolean: deliveries carry a secret (token, signature or auth header) the receiver checks. */
+  public static final String SECRET_CONFIGURED = "secretConfigured";
+
+  // Runners
+  /** Text: instance, group or project: who may send jobs to the runner. */
+  public static final String RUNNER_SCOPE = "runnerScope";
+
+  /** Boolean: the runner takes jobs that carry no tag. */
+  public static final String RUN_UNTAGGED = "runUntagged";
+
+  /** Boolean: the runner cannot be assigned to other projects. */
+  public static final String LOCKED = "locked";
+
+  /** Boolean, on a project: the runners that may take its jobs were listed in full. */
+  public static final String RUNNERS_LISTED = "runnersListed";
+
+  /** Boolean: the platform runs it (fresh machine per job), not the customer. */
+  public static final String HOSTED = "hosted";
+
+  /** List: the runner's tags. */
+  public static final String TAGS = "tags";
+
+  // Environments and pipelines
+  /** Text: production, staging, testing, development or other. */
+  public static final String TIER = "tier";
+
+  /** List: who may deploy to a protected environment, as for {@link #PUSH_ACCESS}. */
+  public static final String DEPLOY_ACCESS = "deployAccess";
+
+  /** Boolean: job logs and artifacts are shown to everyone who can see the project. */
+  public static final String JOB_LOGS_PUBLIC = "jobLogsPublic";
+
+  /** Boolean: other projects' pipeline tokens may reach this one only when allow-listed. */
+  public static final String CI_TOKEN_SCOPE_LIMITED = "ciTokenScopeLimited";
+
+  /** Boolean: pipelines of merge requests from forks may run in this project. */
+  public static final String FORK_PIPELINES_IN_PARENT = "forkPipelinesInParent";
 }
