@@ -57,7 +57,7 @@ final class GitLab {
 
   /** The project or group that holds a credential, variable or hook. */
   static String holderName(TrustGraph graph, Entity e) {
-    return graph.container(e).map(Entity::name).orElse(ResourceId.scopeOf(e.id()));
+    return graph.container(e).map(Entity::name).orElse(ResourceId.parse(e.id()).scope());
   }
 
   /** The projects a group holds, in its subgroups too. */
