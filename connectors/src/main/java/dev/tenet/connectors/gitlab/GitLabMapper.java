@@ -349,7 +349,10 @@ final class GitLabMapper {
       return;
     }
     Entity b = defaultBranch(project, name.get());
-    long required = config == null ? 0 : config.path("approvals_before_merge").asLong(0);
+    // approvals_before_merge is the pre-rules setting; GitLab turned it into an approval rule,
+    // so it only counts where no rule exists.
+    long required =
+        rules.isEmpty() && config != null ? config.path("approvals_before_merge").asLong(0) : 0;
     for (JsonNode rule : rules) {
       String type = rule.path("rule_type").asText("regular");
       if (type.equals("report_approver")) {
