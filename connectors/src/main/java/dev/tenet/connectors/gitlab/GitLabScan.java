@@ -423,7 +423,8 @@ final class GitLabScan {
             project.id(),
             "the environments of " + name,
             READER);
-    if (environments.isPresent() && !environments.get().isEmpty()) {
+    // Only production environments are judged: protection of review apps is not read.
+    if (environments.isPresent() && environments.get().stream().anyMatch(GitLabScan::production)) {
       List<JsonNode> protectedEnvironments =
           readAll(
                   base + "/protected_environments?per_page=100",
@@ -446,6 +447,13 @@ final class GitLabScan {
     if (!branch.isEmpty() && ciEnabled(json)) {
       readPipeline(project, id, branch, json.path("ci_config_path").asText(""));
     }
+  }
+
+  private static boolean production(JsonNode environment) {
+    String tier = environment.path("tier").asText("");
+    String name = environment.path("name").asText("").toLowerCase(java.util.Locale.ROOT);
+    return tier.equals("production")
+        || (tier.isEmpty() && name.matches("^(prod|production|live)([-_/].*)?$"));
   }
 
   private static boolean ciEnabled(JsonNode project) {

@@ -448,7 +448,10 @@ public final class ApiClient {
           case 404, 410 -> ApiException.Kind.NOT_FOUND;
           default -> ApiException.Kind.CLIENT_ERROR;
         };
-    String text = statusText(status) + (apiMessage.isEmpty() ? "" : " (" + apiMessage + ")");
+    // GitLab's messages repeat the status ("403 Forbidden"): say it once.
+    boolean repeatsStatus = apiMessage.startsWith(String.valueOf(status));
+    String text =
+        statusText(status) + (apiMessage.isEmpty() || repeatsStatus ? "" : " (" + apiMessage + ")");
     return new ApiException(kind, status, path, text);
   }
 

@@ -35,6 +35,9 @@ public final class PipelineNotRequired implements Rule {
   @Override
   public void evaluate(RuleContext context, Outcomes outcomes) {
     for (Entity project : GitLab.projects(context.graph())) {
+      if (project.text(Attr.DEFAULT_BRANCH).isEmpty()) {
+        continue; // Nothing is merged into an empty repository yet.
+      }
       if (project.isFalse(Attr.STATUS_CHECKS_REQUIRED)) {
         outcomes
             .fail(
