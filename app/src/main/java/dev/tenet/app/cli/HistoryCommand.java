@@ -36,7 +36,8 @@ final class HistoryCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (history.isEmpty()) {
-      out.println("No assessments yet. Run 'tenet scan --github ORG' or 'tenet scan --demo'.");
+      out.println(
+          "No assessments yet. Run 'tenet scan --github ORG', 'tenet scan --gitlab GROUP' or 'tenet scan --demo'.");
       out.flush();
       return ExitCodes.OK;
     }

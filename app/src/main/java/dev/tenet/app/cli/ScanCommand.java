@@ -4,6 +4,7 @@ import dev.tenet.app.AppContext;
 import dev.tenet.app.service.ConnectionSpec;
 import dev.tenet.app.service.ScanPlan;
 import dev.tenet.connectors.github.GitHubConnector;
+import dev.tenet.connectors.gitlab.GitLabConnector;
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.model.Severity;
 import dev.tenet.core.scan.Cancellation;
@@ -32,8 +33,17 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
 
+  private String github;
+  private String gitlab;
+  private String githubTokenEnv;
+  private String gitlabTokenEnv;
+  private String lastConnection;
+
   @Option(names = "--github", paramLabel = "ORG", description = "Scan this GitHub organization.")
-  String github;
+  void github(String organization) {
+    github = organization;
+    lastConnection = GitHubConnector.PLATFORM;
+  }
 
   @Option(
       names = "--github-url",
@@ -45,12 +55,46 @@ final class ScanCommand implements Callable<Integer> {
   String githubUrl;
 
   @Option(
+      names = "--gitlab",
+      paramLabel = "GROUP",
+      description = "Scan this GitLab group (full path, e.g. acme/platform) and its subgroups.")
+  void gitlab(String group) {
+    gitlab = group;
+    lastConnection = GitLabConnector.PLATFORM;
+  }
+
+  @Option(
+      names = "--gitlab-url",
+      paramLabel = "URL",
+      description = "GitLab address (default ${DEFAULT-VALUE}; self-managed: https://HOST).",
+      defaultValue = GitLabConnector.DEFAULT_URL)
+  String gitlabUrl;
+
+  @Option(
       names = "--token-env",
       paramLabel = "VAR",
       description =
-          "Environment variable holding the token of the connection named before it (default"
-              + " GITHUB_TOKEN). Tokens are never accepted on the command line.")
-  String tokenEnv;
+          "Environment variable holding the token of the connection named before it (defaults"
+              + " GITHUB_TOKEN, GITLAB_TOKEN). Tokens are never accepted on the command line.")
+  void tokenEnv(List<String> variables) {
+    // Given once per connection: picocli hands over every value so far, the newest last (and
+    // an empty list when it initialises the option).
+    if (variables.isEmpty()) {
+      return;
+    }
+    String variable = variables.get(variables.size() - 1);
+    if (lastConnection == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--token-env names the token of the connection before it: give it after --github ORG"
+              + " or --gitlab GROUP.");
+    }
+    if (lastConnection.equals(GitLabConnector.PLATFORM)) {
+      gitlabTokenEnv = variable;
+    } else {
+      githubTokenEnv = variable;
+    }
+  }
 
   @Option(names = "--demo", description = "Scan the bundled sample organization.")
   boolean demo;
@@ -78,10 +122,11 @@ final class ScanCommand implements Callable<Integer> {
     if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
       throw new ParameterException(spec.commandLine(), "--fail-under takes a score from 0 to 100.");
     }
-    if (github == null && !demo) {
+    if (github == null && gitlab == null && !demo) {
       throw new ParameterException(
           spec.commandLine(),
-          "Nothing to scan: give --github ORG, or --demo for the bundled sample organization.");
+          "Nothing to scan: give --github ORG, --gitlab GROUP, or --demo for the bundled sample"
+              + " organization.");
     }
     List<ConnectionSpec> connections = new ArrayList<>();
     if (github != null) {
@@ -90,7 +135,15 @@ final class ScanCommand implements Callable<Integer> {
               GitHubConnector.PLATFORM,
               githubUrl,
               github,
-              tokenEnv == null ? "GITHUB_TOKEN" : tokenEnv));
+              githubTokenEnv == null ? "GITHUB_TOKEN" : githubTokenEnv));
+    }
+    if (gitlab != null) {
+      connections.add(
+          new ConnectionSpec(
+              GitLabConnector.PLATFORM,
+              gitlabUrl,
+              gitlab,
+              gitlabTokenEnv == null ? "GITLAB_TOKEN" : gitlabTokenEnv));
     }
     AppContext context = root.context(common);
     ScanListener progress =

@@ -1,8 +1,11 @@
 package dev.tenet.app.demo;
 
 import dev.tenet.connectors.emulator.GitHubEmulator;
+import dev.tenet.connectors.emulator.GitLabEmulator;
+import dev.tenet.connectors.emulator.SampleGroup;
 import dev.tenet.connectors.emulator.SampleOrganization;
 import dev.tenet.connectors.github.GitHubConnector;
+import dev.tenet.connectors.gitlab.GitLabConnector;
 import dev.tenet.connectors.http.HttpPolicy;
 import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.core.credentials.Secret;
@@ -12,25 +15,42 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The bundled sample organization, served on a loopback port by the platform emulators for as long
- * as this is open, with the real connectors pointed at it. No user token, no network.
+ * The bundled sample organization, served on loopback ports by the platform emulators (GitHub and
+ * GitLab) for as long as this is open, with the real connectors pointed at them. No user token, no
+ * network.
  */
 public final class DemoEnvironment implements AutoCloseable {
   private final GitHubEmulator github;
-  private final Secret token;
+  private final GitLabEmulator gitlab;
+  private final Secret githubToken;
+  private final Secret gitlabToken;
 
-  private DemoEnvironment(GitHubEmulator github, Secret token) {
+  private DemoEnvironment(
+      GitHubEmulator github, GitLabEmulator gitlab, Secret githubToken, Secret gitlabToken) {
     this.github = github;
-    this.token = token;
+    this.gitlab = gitlab;
+    this.githubToken = githubToken;
+    this.gitlabToken = gitlabToken;
   }
 
   public static DemoEnvironment start() {
+    // Throwaway tokens shaped like the platforms', accepted only by these emulator instances.
+    Secret githubToken = Secret.of("ghp_demo" + random());
+    Secret gitlabToken = Secret.of("glpat-demo" + random());
+    GitHubEmulator github = GitHubEmulator.start(SampleOrganization.demo(), githubToken.reveal());
+    try {
+      GitLabEmulator gitlab = GitLabEmulator.start(SampleGroup.demo(), gitlabToken.reveal());
+      return new DemoEnvironment(github, gitlab, githubToken, gitlabToken);
+    } catch (RuntimeException e) {
+      github.close();
+      throw e;
+    }
+  }
+
+  private static String random() {
     byte[] random = new byte[20];
     new SecureRandom().nextBytes(random);
-    // A throwaway token shaped like GitHub's, accepted only by this emulator instance.
-    Secret token = Secret.of("ghp_demo" + HexFormat.of().formatHex(random));
-    return new DemoEnvironment(
-        GitHubEmulator.start(SampleOrganization.demo(), token.reveal()), token);
+    return HexFormat.of().formatHex(random);
   }
 
   public List<Connector> connectors() {
@@ -39,7 +59,13 @@ public final class DemoEnvironment implements AutoCloseable {
         new GitHubConnector(
             github.apiUrl().toString(),
             org.login(),
-            token,
+            githubToken,
+            HttpPolicy.defaults(),
+            ResponseCache.NONE),
+        new GitLabConnector(
+            gitlab.url().toString(),
+            gitlab.sample().path(),
+            gitlabToken,
             HttpPolicy.defaults(),
             ResponseCache.NONE));
   }
@@ -47,6 +73,8 @@ public final class DemoEnvironment implements AutoCloseable {
   @Override
   public void close() {
     github.close();
-    token.destroy();
+    gitlab.close();
+    githubToken.destroy();
+    gitlabToken.destroy();
   }
 }

@@ -1,6 +1,7 @@
 package dev.tenet.app.service;
 
 import dev.tenet.connectors.github.GitHubConnector;
+import dev.tenet.connectors.gitlab.GitLabConnector;
 import dev.tenet.connectors.http.CacheFolders;
 import dev.tenet.connectors.http.DiskResponseCache;
 import dev.tenet.connectors.http.HttpPolicy;
@@ -33,6 +34,20 @@ public final class ConnectorFactory {
             token,
             policy,
             new DiskResponseCache(cacheFolders.forConnection(base, token)));
+      }
+      case GitLabConnector.PLATFORM -> {
+        Secret token = token(spec, "GitLab");
+        URI base = checkedUrl(spec.baseUrl(), "GitLab");
+        try {
+          yield new GitLabConnector(
+              base.toString(),
+              spec.target(),
+              token,
+              policy,
+              new DiskResponseCache(cacheFolders.forConnection(base, token)));
+        } catch (IllegalArgumentException e) {
+          throw new UserError(e.getMessage());
+        }
       }
       default ->
           throw new UserError("Tenet cannot scan '" + spec.platform() + "' connections yet.");

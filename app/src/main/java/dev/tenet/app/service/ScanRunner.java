@@ -39,7 +39,8 @@ public final class ScanRunner {
       throws ScanException, InterruptedException {
     if (plan.isEmpty()) {
       throw new UserError(
-          "Nothing to scan: give --github ORG (or --demo for the bundled sample organization).");
+          "Nothing to scan: give --github ORG or --gitlab GROUP (or --demo for the bundled sample"
+              + " organization).");
     }
     List<Connector> list = new ArrayList<>();
     for (ConnectionSpec spec : plan.connections()) {

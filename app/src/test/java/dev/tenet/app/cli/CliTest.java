@@ -47,7 +47,7 @@ class CliTest {
     for (JsonNode f : findings) {
       assertThat(ids.add(f.path("id").asText())).isTrue();
       assertThat(f.path("weakness").asText()).isNotBlank();
-      assertThat(f.path("resource").asText()).startsWith("github:acme-corp");
+      assertThat(f.path("resource").asText()).matches("^(github:acme-corp|gitlab:acme)([/#].*)?$");
       assertThat(f.path("frameworks").path("owasp").isArray()).isTrue();
     }
     assertThat(findings)
