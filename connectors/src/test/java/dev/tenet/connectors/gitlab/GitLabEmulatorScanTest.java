@@ -87,7 +87,7 @@ class GitLabEmulatorScanTest {
             Map.entry("branch-unprotected", Set.of(sandbox + "#branch/main")),
             Map.entry(
                 "force-push-allowed", Set.of("gitlab:acme/platform/infra/k8s-deploy#branch/main")),
-            Map.entry("review-not-required", Set.of()),
+            Map.entry("review-not-required", Set.of("gitlab:acme/web/website#branch/main")),
             Map.entry("webhook-insecure-transport", Set.of(sandbox + "#hook/501")),
             Map.entry("webhook-unauthenticated", Set.of(sandbox + "#hook/501")),
             Map.entry(
