@@ -12,6 +12,7 @@ import dev.tenet.core.scan.ConnectorException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads a GitLab group with all its subgroups and projects (GitLab.com or self-managed) through the
@@ -22,6 +23,16 @@ import java.util.Locale;
 public final class GitLabConnector implements Connector {
   public static final String PLATFORM = "gitlab";
   public static final String DEFAULT_URL = "https://gitlab.com";
+
+  /**
+   * Responses that may hold secret values and so never reach the response cache: CI/CD variables,
+   * hooks (URLs with credentials), runner details and group or project settings (registration
+   * tokens on older GitLab versions).
+   */
+  static final Pattern CARRIES_SECRETS =
+      Pattern.compile(
+          "^/(groups|projects)/[^/?]+/variables|/hooks(\\?|$)|^/runners/|^/groups/[^/?]+(\\?|$)"
+              + "|^/groups/\\d+/(descendant_groups|projects)(\\?|$)");
 
   private final ScopeEntry scope;
   private final URI webUrl;
@@ -87,6 +98,7 @@ public final class GitLabConnector implements Connector {
             .header("Accept", "application/json")
             .policy(policy)
             .cache(cache)
+            .neverStore(CARRIES_SECRETS)
             .observer(
                 new ApiClient.Observer() {
                   @Override

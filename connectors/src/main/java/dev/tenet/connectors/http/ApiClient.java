@@ -73,6 +73,7 @@ public final class ApiClient {
   private final Clock clock;
   private final HttpClient http;
   private final Semaphore inFlight;
+  private final Pattern neverStore;
 
   private final Object rateLock = new Object();
   private long rateRemaining = -1;
@@ -90,6 +91,7 @@ public final class ApiClient {
     this.observer = b.observer;
     this.sleeper = b.sleeper;
     this.clock = b.clock;
+    this.neverStore = b.neverStore;
     this.inFlight = new Semaphore(Math.max(1, policy.maxConcurrency()));
     HttpClient.Builder http =
         HttpClient.newBuilder()
@@ -171,7 +173,8 @@ public final class ApiClient {
   }
 
   private ApiResponse send(String url, String path) throws ApiException, InterruptedException {
-    Optional<ResponseCache.Entry> cached = cache.get(url);
+    boolean storable = neverStore == null || !neverStore.matcher(path).find();
+    Optional<ResponseCache.Entry> cached = storable ? cache.get(url) : Optional.empty();
     int attempt = 0;
     int rateWaits = 0;
     String current = url;
@@ -217,7 +220,9 @@ public final class ApiClient {
         return new ApiResponse(url, 200, headersOf(e.headers()), e.body(), true);
       }
       if (status >= 200 && status < 300) {
-        storeInCache(url, response);
+        if (storable) {
+          storeInCache(url, response);
+        }
         return new ApiResponse(url, status, response.headers(), response.body(), false);
       }
       if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
@@ -587,6 +592,7 @@ public final class ApiClient {
     private Observer observer = Observer.NONE;
     private Sleeper sleeper = Sleeper.REAL;
     private Clock clock = Clock.systemUTC();
+    private Pattern neverStore;
 
     private Builder(URI base, String platformName) {
       this.base = checkBaseUrl(base.toString(), platformName);
@@ -625,6 +631,15 @@ public final class ApiClient {
 
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Paths (below the base, query included) whose responses may carry secret values, e.g. CI/CD
+     * variables: they are never written to the response cache, so never asked conditionally.
+     */
+    public Builder neverStore(Pattern paths) {
+      this.neverStore = paths;
       return this;
     }
 

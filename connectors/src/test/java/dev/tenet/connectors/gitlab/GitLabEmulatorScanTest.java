@@ -162,10 +162,25 @@ class GitLabEmulatorScanTest {
     assertThat((double) first.context().requests() / projects).isLessThanOrEqualTo(15.0);
     assertThat(first.context().notModified()).isZero();
 
+    // Responses that may hold secrets are never cached, so they are asked again in full.
+    for (Path file :
+        java.nio.file.Files.walk(cache).filter(java.nio.file.Files::isRegularFile).toList()) {
+      if (!file.toString().endsWith(".gz")) {
+        continue;
+      }
+      try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
+        String entry = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(entry)
+            .doesNotContain("glpat-EXAMPLE")
+            .doesNotContain("Zx8!qT2")
+            .doesNotContain("wJalrXUtnFEMI")
+            .doesNotContain("10.0.4.12");
+      }
+    }
     Scans second = Scans.run(connector(new DiskResponseCache(cache)));
     assertThat(second.context().requests()).isEqualTo(first.context().requests());
     assertThat((double) second.context().notModified() / second.context().requests())
-        .isGreaterThan(0.9);
+        .isGreaterThan(0.8);
     assertThat(ids(second.findings())).isEqualTo(ids(first.findings()));
   }
 
