@@ -79,8 +79,8 @@ public final class MainWindow extends BorderPane {
                 "Connections",
                 "This screen will add, test and remove GitHub and GitLab connections, with tokens in"
                     + " the OS keychain.",
-                "Meanwhile: GITHUB_TOKEN=… tenet scan --github ORG (a read-only token; see"
-                    + " docs/PERMISSIONS.md)."));
+                "Meanwhile: GITHUB_TOKEN=… tenet scan --github ORG, or GITLAB_TOKEN=… tenet scan"
+                    + " --gitlab GROUP (read-only tokens; see docs/PERMISSIONS.md)."));
     factories.put(
         Screen.REPORTS,
         () ->
