@@ -1,0 +1,18 @@
+package dev.tenet.core.credentials;
+
+import java.nio.file.Path;
+
+/**
+ * Where the vault's passphrase comes from: a hidden prompt in a terminal, the console's dialog, or
+ * an environment variable for headless runs. Asked only when the vault is actually needed.
+ */
+@FunctionalInterface
+public interface PassphraseSource {
+  /**
+   * @param vault the vault file, to name it in the prompt
+   * @param creating true when the vault is about to be created (a prompt should ask twice)
+   * @return the passphrase; the caller wipes the array after use
+   * @throws CredentialException when no passphrase can be had (no terminal, no variable)
+   */
+  char[] passphrase(Path vault, boolean creating);
+}
