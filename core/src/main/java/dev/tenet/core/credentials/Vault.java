@@ -131,7 +131,8 @@ public final class Vault {
     }
   }
 
-  private static Map<String, Entry> decode(byte[] plaintext) {
+  /** Reads a decrypted payload; anything malformed is a VaultException (wipes the bytes after). */
+  static Map<String, Entry> decode(byte[] plaintext) {
     try {
       JsonNode root = Json.mapper().readTree(plaintext);
       if (!PAYLOAD_FORMAT.equals(root.path("format").asText())) {
