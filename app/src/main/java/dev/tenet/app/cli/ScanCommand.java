@@ -52,6 +52,14 @@ final class ScanCommand implements Callable<Integer> {
               + " GITHUB_TOKEN). Tokens are never accepted on the command line.")
   String tokenEnv;
 
+  @Option(
+      names = "--credential",
+      paramLabel = "REF",
+      description =
+          "The stored credential of the connection named before it: a name from 'tenet"
+              + " credentials list', or keychain:NAME, vault:NAME, env:VAR.")
+  String credential;
+
   @Option(names = "--demo", description = "Scan the bundled sample organization.")
   boolean demo;
 
@@ -78,6 +86,9 @@ final class ScanCommand implements Callable<Integer> {
     if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
       throw new UserError("--fail-under takes a score from 0 to 100.");
     }
+    if (tokenEnv != null && credential != null) {
+      throw new UserError("Give either --token-env or --credential, not both.");
+    }
     List<ConnectionSpec> connections = new ArrayList<>();
     if (github != null) {
       connections.add(
@@ -85,7 +96,9 @@ final class ScanCommand implements Callable<Integer> {
               GitHubConnector.PLATFORM,
               githubUrl,
               github,
-              tokenEnv == null ? "GITHUB_TOKEN" : tokenEnv));
+              credential != null
+                  ? credential
+                  : "env:" + (tokenEnv == null ? "GITHUB_TOKEN" : tokenEnv)));
     }
     AppContext context = root.context(common);
     ScanListener progress =

@@ -15,4 +15,23 @@ public interface PassphraseSource {
    * @throws CredentialException when no passphrase can be had (no terminal, no variable)
    */
   char[] passphrase(Path vault, boolean creating);
+
+  /** The variable a headless run may set to the vault's passphrase. */
+  String VARIABLE = "TENET_VAULT_PASSPHRASE";
+
+  /** The passphrase from {@value #VARIABLE}, for headless runs (CI, scheduled scans). */
+  static PassphraseSource environment(java.util.Map<String, String> environment) {
+    return (vault, creating) -> {
+      String value = environment.get(VARIABLE);
+      if (value == null || value.isEmpty()) {
+        throw new CredentialException(
+            "The vault "
+                + vault
+                + " needs its passphrase: run in a terminal to be asked for it, or set "
+                + VARIABLE
+                + " for headless runs.");
+      }
+      return value.toCharArray();
+    };
+  }
 }
