@@ -158,26 +158,45 @@ public final class CredentialService implements TokenSource, AutoCloseable {
             .header("X-GitHub-Api-Version", "2022-11-28")
             .policy(policy)
             .build();
-    ApiResponse limits;
-    try {
-      limits = api.get("/rate_limit");
-    } catch (ApiException e) {
-      if (e.kind() == ApiException.Kind.UNAUTHORIZED) {
-        return new TestResult(
-            base.getHost(), false, null, null, List.of(), "GitHub rejected the token (401).");
+    // /rate_limit answers any valid token (a GitHub Enterprise Server without rate limiting
+    // answers 404 after accepting it); /user names the account where the token has one.
+    ApiResponse probe = null;
+    String login = null;
+    boolean accepted = false;
+    for (String path : List.of("/rate_limit", "/user")) {
+      try {
+        ApiResponse r = api.get(path);
+        accepted = true;
+        probe = probe == null ? r : probe;
+        if (path.equals("/user")) {
+          login = r.json().path("login").asText(null);
+        }
+      } catch (ApiException e) {
+        switch (e.kind()) {
+          case UNAUTHORIZED -> {
+            return new TestResult(
+                base.getHost(), false, null, null, List.of(), "GitHub rejected the token (401).");
+          }
+          case NOT_FOUND, FORBIDDEN -> accepted = true; // Authenticated, just not this resource.
+          default -> throw new UserError("Could not test the credential: " + e.getMessage() + ".");
+        }
       }
-      throw new UserError("Could not test the credential: " + e.getMessage() + ".");
+    }
+    if (!accepted) {
+      throw new UserError("Could not test the credential: GitHub gave no answer.");
     }
     List<String> scopes =
-        limits
-            .header("x-oauth-scopes")
-            .map(
-                h ->
-                    Arrays.stream(h.split(","))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .toList())
-            .orElse(null);
+        probe == null
+            ? null
+            : probe
+                .header("x-oauth-scopes")
+                .map(
+                    h ->
+                        Arrays.stream(h.split(","))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList())
+                .orElse(null);
     List<String> broader = new ArrayList<>();
     if (scopes != null) {
       for (String s : scopes) {
@@ -186,22 +205,19 @@ public final class CredentialService implements TokenSource, AutoCloseable {
         }
       }
     }
-    String login = null;
-    try {
-      login = api.getJson("/user").path("login").asText(null);
-    } catch (ApiException e) {
-      // App installation tokens cannot read /user; the token still works.
-    }
     String detail =
-        scopes == null
-            ? "A fine-grained or app token: check its permissions on GitHub (see"
-                + " docs/PERMISSIONS.md)."
-            : broader.isEmpty()
-                ? "Read-only scopes."
-                : "It can do more than read ("
-                    + String.join(", ", broader)
-                    + "); Tenet needs read access only: prefer a fine-grained read-only token"
-                    + " (see docs/PERMISSIONS.md).";
+        probe == null
+            ? "GitHub accepted it but showed none of its scopes; check its permissions on GitHub"
+                + " (see docs/PERMISSIONS.md)."
+            : scopes == null
+                ? "A fine-grained or app token: check its permissions on GitHub (see"
+                    + " docs/PERMISSIONS.md)."
+                : broader.isEmpty()
+                    ? "Read-only scopes."
+                    : "It can do more than read ("
+                        + String.join(", ", broader)
+                        + "); Tenet needs read access only: prefer a fine-grained read-only token"
+                        + " (see docs/PERMISSIONS.md).";
     return new TestResult(base.getHost(), true, login, scopes, List.copyOf(broader), detail);
   }
 
