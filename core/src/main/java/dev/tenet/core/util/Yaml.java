@@ -9,17 +9,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The one YAML configuration, bounded like {@link Json}: YAML reaches Tenet from APIs and
- * repositories (workflow files, sample organizations) and is untrusted.
+ * The one Jackson YAML configuration, bounded like {@link Json}, for YAML read into Jackson trees
+ * (the weakness catalog, the scoring model, sample organizations). Pipeline files, which need
+ * positions, have their own bounded loader in the pipeline package.
  *
- * <p>What bounds it: a document size limit, a nesting-depth limit, few aliases per document (no
- * "billion laughs"), no recursive keys, and duplicate keys rejected. Neither API here constructs
- * Java objects from YAML tags: Jackson reads plain events into its own tree, and the
- * snakeyaml-engine settings use the core schema only.
+ * <p>What bounds it: a document size limit (checked before parsing), a nesting-depth limit, few
+ * aliases per document (and Jackson never expands an alias into a copy, so no "billion laughs"), no
+ * recursive keys, and duplicate keys rejected. It never constructs Java objects from YAML tags:
+ * Jackson reads plain events into its own tree.
  */
 public final class Yaml {
   private Yaml() {}
@@ -65,21 +65,6 @@ public final class Yaml {
   private static IOException tooLarge() {
     return new IOException(
         "the YAML document is larger than " + (MAX_CODE_POINTS / (1024 * 1024)) + " MiB");
-  }
-
-  /**
-   * The same bounds for snakeyaml-engine (for parsers that need its node model, e.g. line numbers).
-   * snakeyaml-engine has no nesting-depth setting: such a parser must bound depth as it walks the
-   * nodes (and treat a {@code StackOverflowError} as invalid input).
-   */
-  public static LoadSettings engineSettings(String label) {
-    return LoadSettings.builder()
-        .setLabel(label)
-        .setCodePointLimit(MAX_CODE_POINTS)
-        .setMaxAliasesForCollections(MAX_ALIASES)
-        .setAllowRecursiveKeys(false)
-        .setAllowDuplicateKeys(false)
-        .build();
   }
 
   private static ObjectMapper create() {

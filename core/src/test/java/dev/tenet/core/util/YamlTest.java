@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Hostile YAML: each attack ends in a parse error (or harmless data), never in exhaustion. */
 class YamlTest {
@@ -31,10 +29,6 @@ class YamlTest {
     JsonNode root = Yaml.readTree(BILLION_LAUGHS);
     assertThat(root.path("i").size()).isEqualTo(9);
     assertThat(root.toString().length()).isLessThan(2_000);
-
-    assertThatThrownBy(() -> new Load(Yaml.engineSettings("test")).loadFromString(BILLION_LAUGHS))
-        .isInstanceOf(YamlEngineException.class)
-        .hasMessageContaining("Number of aliases for non-scalar nodes exceeds the specified max");
   }
 
   @Test
@@ -69,8 +63,5 @@ class YamlTest {
             + " [\"http://attacker.invalid/\"]]]]\n";
     JsonNode root = Yaml.readTree(gadget);
     assertThat(root.path("x").isArray()).isTrue();
-
-    assertThatThrownBy(() -> new Load(Yaml.engineSettings("test")).loadFromString(gadget))
-        .isInstanceOf(YamlEngineException.class);
   }
 }
