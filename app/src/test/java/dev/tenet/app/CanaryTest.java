@@ -237,6 +237,16 @@ class CanaryTest {
   }
 
   @Test
+  void theSearchCanReadEveryReportFormat() throws IOException {
+    // The organization's name is in every report: if the search cannot see it in a format, it
+    // could not see a token there either, and the decoding above must learn that format.
+    for (String format : ReportWriters.formats()) {
+      byte[] report = Files.readAllBytes(reports.resolve("report." + format));
+      assertThat(contains(decoded(report), "acme-corp")).as(format).isTrue();
+    }
+  }
+
+  @Test
   void theSearchFindsAPlantedCanaryInEveryFormItLooksFor() throws IOException {
     Path control = Files.createDirectories(root.resolve("control"));
     Files.writeString(control.resolve("plain.txt"), "x" + CANARY + "y");
@@ -249,7 +259,18 @@ class CanaryTest {
         Base64.getEncoder()
             .encodeToString(("x-access-token:" + CANARY).getBytes(StandardCharsets.UTF_8)));
     Files.write(control.resolve("utf16"), CANARY.getBytes(StandardCharsets.UTF_16LE));
-    assertThat(findings(control)).hasSize(4);
+    java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+    pdf.writeBytes(
+        "%PDF-1.7\n4 0 obj\n<< /Filter /FlateDecode >>\nstream\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+    deflater.setInput(("BT (" + CANARY + ") Tj ET").getBytes(StandardCharsets.ISO_8859_1));
+    deflater.finish();
+    byte[] buffer = new byte[1024];
+    pdf.write(buffer, 0, deflater.deflate(buffer));
+    pdf.writeBytes("\nendstream\nendobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(control.resolve("report.pdf"), pdf.toByteArray());
+    assertThat(findings(control)).hasSize(5);
   }
 
   /** Files under {@code folder} that hold the canary in any form searched for. */
@@ -265,35 +286,100 @@ class CanaryTest {
     return found;
   }
 
-  /** The bytes, and their decompressed form when they are gzip. */
+  /**
+   * The bytes, plus what they hold in readable form: decompressed when they are gzip, and for a PDF
+   * its extracted text (through PDFBox when a report writer has put it on the class path) and its
+   * inflated content streams.
+   */
   static byte[] decoded(byte[] bytes) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(bytes);
     if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
       try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-        byte[] inflated = in.readAllBytes();
-        byte[] both = new byte[bytes.length + inflated.length];
-        System.arraycopy(bytes, 0, both, 0, bytes.length);
-        System.arraycopy(inflated, 0, both, bytes.length, inflated.length);
-        return both;
+        out.writeBytes(in.readAllBytes());
       } catch (IOException notReallyGzip) {
-        return bytes;
+        // The raw bytes are searched anyway.
       }
     }
-    return bytes;
+    if (new String(bytes, 0, Math.min(5, bytes.length), StandardCharsets.ISO_8859_1)
+        .equals("%PDF-")) {
+      out.writeBytes(pdfText(bytes).getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(inflatedStreams(bytes));
+    }
+    return out.toByteArray();
+  }
+
+  /** A PDF's text through PDFBox, if present (reflection: this branch has no PDF writer yet). */
+  static String pdfText(byte[] pdf) {
+    try {
+      Class<?> loader = Class.forName("org.apache.pdfbox.Loader");
+      Object document = loader.getMethod("loadPDF", byte[].class).invoke(null, (Object) pdf);
+      try (AutoCloseable closing = (AutoCloseable) document) {
+        Class<?> stripper = Class.forName("org.apache.pdfbox.text.PDFTextStripper");
+        Object s = stripper.getConstructor().newInstance();
+        return (String)
+            stripper
+                .getMethod("getText", Class.forName("org.apache.pdfbox.pdmodel.PDDocument"))
+                .invoke(s, document);
+      }
+    } catch (Exception noPdfBox) {
+      return "";
+    }
+  }
+
+  /** Every Flate-compressed stream of a PDF, inflated. */
+  static byte[] inflatedStreams(byte[] pdf) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    String text = new String(pdf, StandardCharsets.ISO_8859_1);
+    int at = text.indexOf("stream");
+    while (at >= 0) {
+      int start = at + "stream".length();
+      while (start < pdf.length && (pdf[start] == '\r' || pdf[start] == '\n')) {
+        start++;
+      }
+      int end = text.indexOf("endstream", start);
+      if (end < 0) {
+        break;
+      }
+      java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+      inflater.setInput(pdf, start, end - start);
+      byte[] buffer = new byte[64 * 1024];
+      try {
+        while (!inflater.finished() && !inflater.needsInput()) {
+          int n = inflater.inflate(buffer);
+          if (n == 0 && inflater.needsDictionary()) {
+            break;
+          }
+          out.write(buffer, 0, n);
+        }
+      } catch (java.util.zip.DataFormatException notFlate) {
+        // Not every stream is compressed this way.
+      } finally {
+        inflater.end();
+      }
+      at = text.indexOf("stream", end + "endstream".length());
+    }
+    return out.toByteArray();
   }
 
   static boolean containsCanary(byte[] bytes) {
+    return contains(bytes, CANARY) || contains(bytes, CANARY.substring(4));
+  }
+
+  /** Whether the text appears in the bytes: as is, in UTF-16, or Base64-encoded. */
+  static boolean contains(byte[] bytes, String needle) {
     String latin = new String(bytes, StandardCharsets.ISO_8859_1);
-    if (latin.contains(CANARY) || latin.contains(CANARY.substring(4))) {
+    if (latin.contains(needle)) {
       return true;
     }
-    if (new String(bytes, StandardCharsets.UTF_16LE).contains(CANARY)
-        || new String(bytes, StandardCharsets.UTF_16BE).contains(CANARY)) {
+    if (new String(bytes, StandardCharsets.UTF_16LE).contains(needle)
+        || new String(bytes, StandardCharsets.UTF_16BE).contains(needle)) {
       return true;
     }
-    // Base64 of the token at each of the three alignments it can have inside a longer value.
+    // Base64 of the text at each of the three alignments it can have inside a longer value.
     Map<Integer, String> encodings = new HashMap<>();
     for (int shift = 0; shift < 3; shift++) {
-      byte[] padded = ("xx".substring(0, shift) + CANARY).getBytes(StandardCharsets.UTF_8);
+      byte[] padded = ("xx".substring(0, shift) + needle).getBytes(StandardCharsets.UTF_8);
       String b64 = Base64.getEncoder().withoutPadding().encodeToString(padded);
       encodings.put(shift, b64.substring(shift == 0 ? 0 : 4, b64.length() - 4));
     }
