@@ -4,10 +4,10 @@ import dev.tenet.app.service.CredentialService;
 import dev.tenet.app.service.UserError;
 import dev.tenet.connectors.github.GitHubConnector;
 import dev.tenet.core.credentials.CredentialReference;
-import dev.tenet.core.credentials.CredentialStore;
 import dev.tenet.core.credentials.Redactor;
 import dev.tenet.core.credentials.Secret;
-import dev.tenet.core.credentials.StoredCredential;
+import dev.tenet.core.store.credentials.CredentialStore;
+import dev.tenet.core.store.credentials.StoredCredential;
 import dev.tenet.core.util.Json;
 import java.io.Console;
 import java.io.IOException;
@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
       CredentialsCommand.Add.class,
       CredentialsCommand.ListCredentials.class,
       CredentialsCommand.Remove.class,
-      CredentialsCommand.Test.class
+      CredentialsCommand.TestCredential.class
     })
 final class CredentialsCommand implements Callable<Integer> {
   @ParentCommand TenetCommand root;
@@ -244,7 +244,7 @@ final class CredentialsCommand implements Callable<Integer> {
       description =
           "Sends one read-only request with a credential to check that the platform accepts it,"
               + " and whether it can do more than read.")
-  static final class Test implements Callable<Integer> {
+  static final class TestCredential implements Callable<Integer> {
     @ParentCommand CredentialsCommand parent;
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;

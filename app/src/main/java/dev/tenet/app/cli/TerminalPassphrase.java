@@ -1,7 +1,7 @@
 package dev.tenet.app.cli;
 
 import dev.tenet.core.credentials.CredentialException;
-import dev.tenet.core.credentials.PassphraseSource;
+import dev.tenet.core.store.credentials.PassphraseSource;
 import java.io.Console;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -6,6 +6,7 @@ import dev.tenet.core.audit.AuditAction;
 import dev.tenet.core.audit.AuditEvent;
 import dev.tenet.core.audit.AuditQuery;
 import dev.tenet.core.model.ResourceId;
+import dev.tenet.core.store.StoreException;
 import dev.tenet.core.util.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,8 @@ import java.util.Map;
  */
 public final class AuditService {
   public static final String EXPORT_SCHEMA = "tenet.audit/v1";
+
+  private static final System.Logger LOG = System.getLogger("dev.tenet.audit");
 
   private final Workspace workspace;
   private final Clock clock;
@@ -36,12 +39,23 @@ public final class AuditService {
     return System.getProperty("user.name", "unknown");
   }
 
+  /**
+   * Records an event. A store that cannot take it (read-only media) does not stop the action it
+   * describes: the failure is logged as a warning instead, and null returned.
+   */
   public AuditEvent record(
       AuditAction action, String target, List<String> scopes, Map<String, Object> details) {
-    return workspace
-        .store()
-        .auditLog()
-        .record(AuditEvent.of(clock.instant(), actor, action, target, scopes, details));
+    try {
+      return workspace
+          .store()
+          .auditLog()
+          .record(AuditEvent.of(clock.instant(), actor, action, target, scopes, details));
+    } catch (StoreException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Tenet could not record " + action.id() + " in its audit trail: " + e.getMessage());
+      return null;
+    }
   }
 
   /** Records that a risk was accepted (for the risk-acceptance feature to call). */

@@ -1,9 +1,13 @@
-package dev.tenet.core.credentials;
+package dev.tenet.core.store.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenet.core.credentials.CredentialException;
+import dev.tenet.core.credentials.CredentialReference;
 import dev.tenet.core.credentials.CredentialReference.Kind;
+import dev.tenet.core.credentials.Redactor;
+import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.store.IoMessages;
 import dev.tenet.core.store.PrivateFiles;
 import dev.tenet.core.util.Json;

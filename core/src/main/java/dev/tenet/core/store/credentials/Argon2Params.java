@@ -1,4 +1,4 @@
-package dev.tenet.core.credentials;
+package dev.tenet.core.store.credentials;
 
 /**
  * Cost of deriving the vault key from its passphrase with Argon2id (RFC 9106).

@@ -1,6 +1,6 @@
-package dev.tenet.core.credentials;
+package dev.tenet.core.store.credentials;
 
-import dev.tenet.core.credentials.VaultException.Reason;
+import dev.tenet.core.store.credentials.VaultException.Reason;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,11 @@
-package dev.tenet.core.credentials;
+package dev.tenet.core.store.credentials;
 
 import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
+import dev.tenet.core.credentials.CredentialException;
+import dev.tenet.core.credentials.Redactor;
+import dev.tenet.core.credentials.Secret;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

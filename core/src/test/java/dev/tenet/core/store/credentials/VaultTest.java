@@ -1,9 +1,10 @@
-package dev.tenet.core.credentials;
+package dev.tenet.core.store.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenet.core.credentials.VaultException.Reason;
+import dev.tenet.core.credentials.Secret;
+import dev.tenet.core.store.credentials.VaultException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

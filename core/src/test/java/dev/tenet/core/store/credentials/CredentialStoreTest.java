@@ -1,10 +1,13 @@
-package dev.tenet.core.credentials;
+package dev.tenet.core.store.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenet.core.credentials.CredentialException;
+import dev.tenet.core.credentials.CredentialReference;
 import dev.tenet.core.credentials.CredentialReference.Kind;
-import dev.tenet.core.credentials.CredentialStore.Placement;
+import dev.tenet.core.credentials.Secret;
+import dev.tenet.core.store.credentials.CredentialStore.Placement;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

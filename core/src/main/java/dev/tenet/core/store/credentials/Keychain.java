@@ -1,5 +1,6 @@
-package dev.tenet.core.credentials;
+package dev.tenet.core.store.credentials;
 
+import dev.tenet.core.credentials.Secret;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,6 @@
-package dev.tenet.core.credentials;
+package dev.tenet.core.store.credentials;
+
+import dev.tenet.core.credentials.CredentialException;
 
 /**
  * The vault could not be opened or written. Each reason has its own sentence; in every case the

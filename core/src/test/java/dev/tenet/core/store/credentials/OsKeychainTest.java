@@ -1,8 +1,10 @@
-package dev.tenet.core.credentials;
+package dev.tenet.core.store.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenet.core.credentials.CredentialException;
+import dev.tenet.core.credentials.Secret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.junit.jupiter.api.condition.EnabledOnOs;

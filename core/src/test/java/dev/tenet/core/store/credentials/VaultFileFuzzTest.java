@@ -1,4 +1,4 @@
-package dev.tenet.core.credentials;
+package dev.tenet.core.store.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
-package dev.tenet.core.credentials;
+package dev.tenet.core.store.credentials;
 
+import dev.tenet.core.credentials.CredentialException;
+import dev.tenet.core.credentials.Secret;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
