@@ -1,6 +1,9 @@
 package dev.tenet.app;
 
+import dev.tenet.app.service.AuditService;
 import dev.tenet.app.service.ConnectorFactory;
+import dev.tenet.app.service.CredentialService;
+import dev.tenet.app.service.ForgetService;
 import dev.tenet.app.service.ReportService;
 import dev.tenet.app.service.ScanRunner;
 import dev.tenet.app.service.Workspace;
@@ -11,6 +14,14 @@ import dev.tenet.core.rules.StandardRules;
 import dev.tenet.core.score.Scorer;
 import dev.tenet.core.score.ScoringModel;
 import dev.tenet.core.store.DataPaths;
+import dev.tenet.core.store.PrivateFiles;
+import dev.tenet.core.store.credentials.CredentialStore;
+import dev.tenet.core.store.credentials.Keychain;
+import dev.tenet.core.store.credentials.OsKeychain;
+import dev.tenet.core.store.credentials.PassphraseSource;
+import dev.tenet.core.store.credentials.Vault;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -25,24 +36,97 @@ public final class AppContext implements AutoCloseable {
   private final RuleCatalog rules;
   private final ScanRunner scans;
   private final ReportService reports;
+  private final AuditService audit;
+  private final CredentialService credentials;
+  private final ForgetService forget;
 
+  /**
+   * A context whose vault passphrase comes from {@code TENET_VAULT_PASSPHRASE} (headless) and whose
+   * keychain is the OS's.
+   */
   public AppContext(DataPaths paths, Path database, Map<String, String> environment, Clock clock) {
+    this(
+        paths,
+        database,
+        environment,
+        clock,
+        new OsKeychain(),
+        PassphraseSource.environment(environment));
+  }
+
+  public AppContext(
+      DataPaths paths,
+      Path database,
+      Map<String, String> environment,
+      Clock clock,
+      Keychain keychain,
+      PassphraseSource passphrases) {
     this.paths = paths;
     this.workspace = new Workspace(database);
     this.rules = StandardRules.catalog();
+    this.audit = new AuditService(workspace, clock, AuditService.currentUser());
+    HttpPolicy policy = HttpPolicy.defaults();
+    this.credentials =
+        new CredentialService(
+            new CredentialStore(
+                paths.credentialIndex(),
+                keychain,
+                new Vault(paths.vault()),
+                passphrases,
+                environment,
+                clock),
+            audit,
+            policy,
+            environment);
+    Path httpCache = paths.cache().resolve("http");
     ConnectorFactory connectors =
-        new ConnectorFactory(
-            new CacheFolders(paths.cache().resolve("http")), HttpPolicy.defaults(), environment);
+        new ConnectorFactory(new CacheFolders(httpCache), policy, credentials);
     this.scans =
-        new ScanRunner(workspace, connectors, rules, new Scorer(ScoringModel.standard()), clock);
-    this.reports = new ReportService(workspace, rules);
+        new ScanRunner(
+            workspace, connectors, rules, new Scorer(ScoringModel.standard()), clock, audit);
+    this.reports = new ReportService(workspace, rules, audit);
+    this.forget = new ForgetService(workspace, httpCache, audit);
   }
 
   /** The context for this user: TENET_HOME or the OS data folder, or an explicit database. */
   public static AppContext forUser(Path databaseOverride) {
+    return forUser(databaseOverride, PassphraseSource.environment(System.getenv()));
+  }
+
+  /** The same, asking for the vault passphrase through {@code passphrases} (a prompt, a dialog). */
+  public static AppContext forUser(Path databaseOverride, PassphraseSource passphrases) {
     DataPaths paths = DataPaths.fromEnvironment();
+    narrowDataFolder(paths.home());
     Path db = databaseOverride != null ? databaseOverride : paths.database();
-    return new AppContext(paths, db, System.getenv(), Clock.systemUTC());
+    return new AppContext(
+        paths, db, System.getenv(), Clock.systemUTC(), new OsKeychain(), passphrases);
+  }
+
+  /**
+   * Tenet's data folder is owner-only; one left wider (by an older version, a restore, a umask) is
+   * narrowed. The user's home itself is never touched, even when TENET_HOME points at it.
+   */
+  private static void narrowDataFolder(Path home) {
+    try {
+      if (Files.isDirectory(home)
+          && !home.equals(Path.of(System.getProperty("user.home", "")).toAbsolutePath())) {
+        PrivateFiles.restrict(home);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not ours to change (another owner): opening the store says what matters.
+    }
+  }
+
+  public AuditService audit() {
+    return audit;
+  }
+
+  public CredentialService credentials() {
+    return credentials;
+  }
+
+  public ForgetService forget() {
+    return forget;
   }
 
   public DataPaths paths() {
@@ -67,6 +151,7 @@ public final class AppContext implements AutoCloseable {
 
   @Override
   public void close() {
+    credentials.close();
     workspace.close();
   }
 }

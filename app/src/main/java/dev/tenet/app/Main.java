@@ -1,6 +1,7 @@
 package dev.tenet.app;
 
 import dev.tenet.app.cli.TenetCli;
+import dev.tenet.app.cli.TerminalPassphrase;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
@@ -14,6 +15,9 @@ import java.util.logging.Logger;
 public final class Main {
   private Main() {}
 
+  /** Held here: JUL keeps loggers weakly, and a collected one forgets its level. */
+  private static final Logger TENET_LOGGER = Logger.getLogger("dev.tenet");
+
   public static void main(String[] args) {
     quietLibraries(java.util.Arrays.asList(args).contains("--verbose"));
     PrintWriter err =
@@ -21,20 +25,26 @@ public final class Main {
     int code =
         TenetCli.run(
             args,
-            AppContext::forUser,
+            db -> AppContext.forUser(db, new TerminalPassphrase(System.getenv())),
             (context, demo) -> DesktopLauncher.open(context, demo, err),
             System.out,
             err);
     System.exit(code);
   }
 
-  /** Libraries (Flyway, JavaFX) log chatter at INFO; users see warnings only. */
-  private static void quietLibraries(boolean verbose) {
+  /**
+   * Libraries (Flyway, JavaFX) log chatter at INFO; users see warnings only. Every line goes
+   * through the redaction layer.
+   */
+  static void quietLibraries(boolean verbose) {
     LogManager.getLogManager().reset();
     Logger root = Logger.getLogger("");
     java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
+    handler.setFormatter(new RedactingLogFormatter());
     handler.setLevel(verbose ? Level.FINE : Level.WARNING);
     root.addHandler(handler);
     root.setLevel(verbose ? Level.INFO : Level.WARNING);
+    // Tenet's own detail (each HTTP request, redacted) when asked for with --verbose.
+    TENET_LOGGER.setLevel(verbose ? Level.FINE : Level.WARNING);
   }
 }

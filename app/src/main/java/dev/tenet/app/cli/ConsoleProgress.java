@@ -1,5 +1,6 @@
 package dev.tenet.app.cli;
 
+import dev.tenet.core.credentials.Redactor;
 import dev.tenet.core.model.BlindSpot;
 import dev.tenet.core.model.ScopeEntry;
 import dev.tenet.core.scan.ScanListener;
@@ -64,7 +65,7 @@ final class ConsoleProgress implements ScanListener {
   }
 
   private void line(String text) {
-    err.println(text);
+    err.println(Redactor.redact(text));
     err.flush();
   }
 }

@@ -35,8 +35,11 @@ final class ScanCommand implements Callable<Integer> {
 
   private String github;
   private String gitlab;
-  private String githubTokenEnv;
-  private String gitlabTokenEnv;
+
+  /** Credential references of the connections (env:VAR, keychain:NAME, vault:NAME or a name). */
+  private String githubCredential;
+
+  private String gitlabCredential;
   private String lastConnection;
 
   @Option(names = "--github", paramLabel = "ORG", description = "Scan this GitHub organization.")
@@ -82,17 +85,39 @@ final class ScanCommand implements Callable<Integer> {
     if (variables.isEmpty()) {
       return;
     }
-    String variable = variables.get(variables.size() - 1);
+    credentialOfLastConnection("--token-env", "env:" + variables.get(variables.size() - 1));
+  }
+
+  /** Sets the credential of the connection named last; one per connection. */
+  private void credentialOfLastConnection(String option, String reference) {
     if (lastConnection == null) {
       throw new ParameterException(
           spec.commandLine(),
-          "--token-env names the token of the connection before it: give it after --github ORG"
-              + " or --gitlab GROUP.");
+          option
+              + " names the token of the connection before it: give it after --github ORG or"
+              + " --gitlab GROUP.");
     }
-    if (lastConnection.equals(GitLabConnector.PLATFORM)) {
-      gitlabTokenEnv = variable;
+    boolean gitlabConnection = lastConnection.equals(GitLabConnector.PLATFORM);
+    if ((gitlabConnection ? gitlabCredential : githubCredential) != null) {
+      throw new ParameterException(
+          spec.commandLine(), "Give one of --token-env or --credential per connection, not both.");
+    }
+    if (gitlabConnection) {
+      gitlabCredential = reference;
     } else {
-      githubTokenEnv = variable;
+      githubCredential = reference;
+    }
+  }
+
+  @Option(
+      names = "--credential",
+      paramLabel = "REF",
+      description =
+          "The stored credential of the connection named before it: a name from 'tenet"
+              + " credentials list', or keychain:NAME, vault:NAME, env:VAR.")
+  void credential(List<String> references) {
+    if (!references.isEmpty()) {
+      credentialOfLastConnection("--credential", references.get(references.size() - 1));
     }
   }
 
@@ -135,7 +160,7 @@ final class ScanCommand implements Callable<Integer> {
               GitHubConnector.PLATFORM,
               githubUrl,
               github,
-              githubTokenEnv == null ? "GITHUB_TOKEN" : githubTokenEnv));
+              githubCredential == null ? "env:GITHUB_TOKEN" : githubCredential));
     }
     if (gitlab != null) {
       connections.add(
@@ -143,7 +168,7 @@ final class ScanCommand implements Callable<Integer> {
               GitLabConnector.PLATFORM,
               gitlabUrl,
               gitlab,
-              gitlabTokenEnv == null ? "GITLAB_TOKEN" : gitlabTokenEnv));
+              gitlabCredential == null ? "env:GITLAB_TOKEN" : gitlabCredential));
     }
     AppContext context = root.context(common);
     ScanListener progress =

@@ -2,6 +2,7 @@ package dev.tenet.app.cli;
 
 import dev.tenet.app.AppContext;
 import dev.tenet.core.Tenet;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       DiffCommand.class,
       RulesCommand.class,
+      CredentialsCommand.class,
+      AuditCommand.class,
+      ForgetCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TenetCommand implements Callable<Integer> {
@@ -39,6 +43,7 @@ public final class TenetCommand implements Callable<Integer> {
   private final OutputStream stdout;
   private static final Path DEFAULT_DB = Path.of("");
   private final Map<Path, AppContext> opened = new HashMap<>();
+  private final InputStream stdin;
 
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
@@ -53,13 +58,29 @@ public final class TenetCommand implements Callable<Integer> {
    * @param stdout where binary output (reports written to standard output) goes
    */
   public TenetCommand(Function<Path, AppContext> contexts, Launcher desktop, OutputStream stdout) {
+    this(contexts, desktop, System.in, stdout);
+  }
+
+  /**
+   * @param stdin where secrets piped to {@code credentials add --stdin} come from
+   */
+  public TenetCommand(
+      Function<Path, AppContext> contexts,
+      Launcher desktop,
+      InputStream stdin,
+      OutputStream stdout) {
     this.contexts = contexts;
     this.desktop = desktop;
+    this.stdin = stdin;
     this.stdout = stdout;
   }
 
   OutputStream stdout() {
     return stdout;
+  }
+
+  InputStream stdin() {
+    return stdin;
   }
 
   /** A subcommand's options, completed by those given before the subcommand name. */

@@ -14,20 +14,26 @@ import java.util.Map;
 public final class ConnectorFactory {
   private final CacheFolders cacheFolders;
   private final HttpPolicy policy;
-  private final Map<String, String> environment;
+  private final TokenSource tokens;
 
+  /** Tokens from environment variables only (headless runs, tests). */
   public ConnectorFactory(
       CacheFolders cacheFolders, HttpPolicy policy, Map<String, String> environment) {
+    this(cacheFolders, policy, TokenSource.environment(environment));
+  }
+
+  /** Tokens from the credential store (keychain, vault) or environment variables. */
+  public ConnectorFactory(CacheFolders cacheFolders, HttpPolicy policy, TokenSource tokens) {
     this.cacheFolders = cacheFolders;
     this.policy = policy;
-    this.environment = environment;
+    this.tokens = tokens;
   }
 
   public Connector create(ConnectionSpec spec) {
     return switch (spec.platform()) {
       case GitHubConnector.PLATFORM -> {
-        Secret token = token(spec, "GitHub");
         URI base = checkedUrl(spec.baseUrl(), "GitHub");
+        Secret token = tokens.token(spec.credential(), base, "GitHub");
         yield new GitHubConnector(
             base.toString(),
             spec.target(),
@@ -36,8 +42,8 @@ public final class ConnectorFactory {
             new DiskResponseCache(cacheFolders.forConnection(base, token)));
       }
       case GitLabConnector.PLATFORM -> {
-        Secret token = token(spec, "GitLab");
         URI base = checkedUrl(spec.baseUrl(), "GitLab");
+        Secret token = tokens.token(spec.credential(), base, "GitLab");
         try {
           yield new GitLabConnector(
               base.toString(),
@@ -52,21 +58,6 @@ public final class ConnectorFactory {
       default ->
           throw new UserError("Tenet cannot scan '" + spec.platform() + "' connections yet.");
     };
-  }
-
-  private Secret token(ConnectionSpec spec, String platformName) {
-    String variable = spec.tokenVariable();
-    String value = environment.get(variable);
-    if (value == null || value.isBlank()) {
-      throw new UserError(
-          "No "
-              + platformName
-              + " token: set the environment variable "
-              + variable
-              + " to a read-only token (see docs/PERMISSIONS.md), or name another with"
-              + " --token-env.");
-    }
-    return Secret.of(value);
   }
 
   private static URI checkedUrl(String url, String platformName) {

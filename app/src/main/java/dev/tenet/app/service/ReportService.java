@@ -2,6 +2,7 @@ package dev.tenet.app.service;
 
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.assessment.AssessmentSummary;
+import dev.tenet.core.audit.AuditAction;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.reports.ReportInput;
 import dev.tenet.reports.ReportWriter;
@@ -12,15 +13,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 
 /** Writes reports of stored assessments; every format reads the same stored assessment. */
 public final class ReportService {
   private final Workspace workspace;
   private final RuleCatalog rules;
+  private final AuditService audit;
 
-  public ReportService(Workspace workspace, RuleCatalog rules) {
+  /** A report service whose exports are recorded in the audit trail. */
+  public ReportService(Workspace workspace, RuleCatalog rules, AuditService audit) {
     this.workspace = workspace;
     this.rules = rules;
+    this.audit = audit;
+  }
+
+  /** A report service without an audit trail (tests that exercise writers alone). */
+  public ReportService(Workspace workspace, RuleCatalog rules) {
+    this(workspace, rules, null);
+  }
+
+  private void exported(Assessment assessment, String format, String where) {
+    if (audit != null) {
+      audit.record(
+          AuditAction.REPORT_EXPORTED,
+          where,
+          assessment.scope().stream().map(s -> s.platform() + ":" + s.target()).toList(),
+          Map.of("assessment", assessment.id(), "format", format));
+    }
   }
 
   public ReportWriter writer(String format) {
@@ -45,6 +65,7 @@ public final class ReportService {
 
   public void write(Assessment assessment, String format, OutputStream out) throws IOException {
     writer(format).write(input(assessment), out);
+    exported(assessment, format, "(standard output)");
   }
 
   /**
@@ -65,6 +86,7 @@ public final class ReportService {
         writer.write(input(assessment), out);
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      exported(assessment, format, target.toString());
     } catch (IOException e) {
       throw new UserError(
           "Could not write the " + format + " report to " + target + ": " + reason(e) + ".");

@@ -2,6 +2,7 @@ package dev.tenet.app.service;
 
 import dev.tenet.app.demo.DemoEnvironment;
 import dev.tenet.core.assessment.Assessment;
+import dev.tenet.core.audit.AuditAction;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rule.RuleSettings;
 import dev.tenet.core.scan.Cancellation;
@@ -12,7 +13,9 @@ import dev.tenet.core.scan.ScanService;
 import dev.tenet.core.score.Scorer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Runs a scan plan end to end and stores the assessment in the workspace. */
 public final class ScanRunner {
@@ -21,18 +24,32 @@ public final class ScanRunner {
   private final RuleCatalog rules;
   private final Scorer scorer;
   private final Clock clock;
+  private final AuditService audit;
 
+  /** A runner whose scans are recorded in the audit trail. */
+  public ScanRunner(
+      Workspace workspace,
+      ConnectorFactory connectors,
+      RuleCatalog rules,
+      Scorer scorer,
+      Clock clock,
+      AuditService audit) {
+    this.workspace = workspace;
+    this.connectors = connectors;
+    this.rules = rules;
+    this.scorer = scorer;
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  /** A runner without an audit trail (tests that exercise scanning alone). */
   public ScanRunner(
       Workspace workspace,
       ConnectorFactory connectors,
       RuleCatalog rules,
       Scorer scorer,
       Clock clock) {
-    this.workspace = workspace;
-    this.connectors = connectors;
-    this.rules = rules;
-    this.scorer = scorer;
-    this.clock = clock;
+    this(workspace, connectors, rules, scorer, clock, null);
   }
 
   public Assessment run(ScanPlan plan, ScanListener listener, Cancellation cancellation)
@@ -49,11 +66,49 @@ public final class ScanRunner {
     ScanService service =
         new ScanService(rules, RuleSettings.defaults(), scorer, workspace.store(), clock);
     if (!plan.demo()) {
-      return service.run(list, listener, cancellation);
+      return audited(service, list, listener, cancellation);
     }
     try (DemoEnvironment demo = DemoEnvironment.start()) {
       list.addAll(0, demo.connectors());
+      return audited(service, list, listener, cancellation);
+    }
+  }
+
+  /** Runs the scan between a scan.started and a scan.finished (or scan.failed) audit event. */
+  private Assessment audited(
+      ScanService service, List<Connector> list, ScanListener listener, Cancellation cancellation)
+      throws ScanException, InterruptedException {
+    if (audit == null) {
       return service.run(list, listener, cancellation);
     }
+    List<String> scopes =
+        list.stream().map(c -> c.scope().platform() + ":" + c.scope().target()).toList();
+    String target = String.join(", ", scopes);
+    audit.record(
+        AuditAction.SCAN_STARTED,
+        target,
+        scopes,
+        Map.of("baseUrls", list.stream().map(c -> c.scope().baseUrl()).distinct().toList()));
+    Assessment a;
+    try {
+      a = service.run(list, listener, cancellation);
+    } catch (ScanException | InterruptedException | RuntimeException e) {
+      audit.record(
+          AuditAction.SCAN_FAILED,
+          target,
+          scopes,
+          Map.of(
+              "reason",
+              String.valueOf(
+                  e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+      throw e;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("assessment", a.id());
+    details.put("overall", a.score().overall());
+    details.put("findings", a.findings().size());
+    details.put("blindSpots", a.coverage().blindSpots());
+    audit.record(AuditAction.SCAN_FINISHED, target, scopes, details);
+    return a;
   }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tenet.core.util.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ public final class SampleOrganization {
       if (in == null) {
         throw new IllegalStateException("The demo organization " + DEMO_RESOURCE + " is missing");
       }
-      return new SampleOrganization(new ObjectMapper(new YAMLFactory()).readTree(in));
+      return new SampleOrganization(Yaml.readTree(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -40,7 +40,7 @@ public final class SampleOrganization {
 
   public static SampleOrganization fromYaml(String yaml) {
     try {
-      return new SampleOrganization(new ObjectMapper(new YAMLFactory()).readTree(yaml));
+      return new SampleOrganization(Yaml.readTree(yaml));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,6 +2,7 @@ package dev.tenet.connectors.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenet.core.Tenet;
+import dev.tenet.core.credentials.Redactor;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -59,6 +60,13 @@ public final class ApiClient {
   private static final List<String> KEPT_HEADERS =
       List.of("link", "x-next-page", "x-page", "x-total", "x-total-pages", "content-type");
   private static final int MAX_REDIRECTS = 5;
+
+  /** Largest response body read; GitHub's and GitLab's largest pages are a few MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+
+  /** Requests at FINE (DEBUG), through the redaction layer: never a credential header. */
+  private static final System.Logger LOG = System.getLogger("dev.tenet.connectors.http");
+
   private static final int MAX_RATE_LIMIT_WAITS = 5;
 
   private final URI base;
@@ -74,6 +82,7 @@ public final class ApiClient {
   private final HttpClient http;
   private final Semaphore inFlight;
   private final Pattern neverStore;
+  private final LimitedBody bodies;
 
   private final Object rateLock = new Object();
   private long rateRemaining = -1;
@@ -93,6 +102,7 @@ public final class ApiClient {
     this.clock = b.clock;
     this.neverStore = b.neverStore;
     this.inFlight = new Semaphore(Math.max(1, policy.maxConcurrency()));
+    this.bodies = new LimitedBody(b.maxResponseBytes);
     HttpClient.Builder http =
         HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -200,10 +210,24 @@ public final class ApiClient {
         }
       }
       HttpResponse<byte[]> response;
+      HttpRequest built = request.build();
       try {
-        response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        response = http.send(built, bodies);
       } catch (IOException e) {
         observer.requestSent(path, 0, false);
+        LimitedBody.TooLarge tooLarge = LimitedBody.TooLarge.in(e);
+        if (tooLarge != null) {
+          throw new ApiException(
+              ApiException.Kind.INVALID_RESPONSE,
+              0,
+              path,
+              "the response of "
+                  + path
+                  + " is "
+                  + tooLarge.getMessage()
+                  + "; Tenet does not read it");
+        }
+        logRequest(built, sameOrigin, "failed (" + e.getClass().getSimpleName() + ")");
         ApiException failure = networkFailure(e, path, attempt + 1);
         if (failure.kind() == ApiException.Kind.REFUSED || ++attempt >= policy.maxAttempts()) {
           throw failure;
@@ -212,6 +236,7 @@ public final class ApiClient {
         continue;
       }
       int status = response.statusCode();
+      logRequest(built, sameOrigin, String.valueOf(status));
       observer.requestSent(path, status, status == 304);
       updateRateLimit(response.headers());
 
@@ -270,6 +295,19 @@ public final class ApiClient {
             path + ": " + statusText(status) + " after " + attempt + " attempts");
       }
       throw clientError(status, path, response.body());
+    }
+  }
+
+  private static void logRequest(HttpRequest request, boolean withCredentials, String outcome) {
+    if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      // Each header value goes through the redaction layer on its own (a credential header is
+      // masked whole), so one header's masking never swallows the others.
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          Redactor.redact(request.method() + " " + request.uri() + " -> " + outcome)
+              + (withCredentials ? "" : " (other origin: sent without credentials)")
+              + " headers "
+              + Redactor.headers(request.headers().map()));
     }
   }
 
@@ -593,6 +631,7 @@ public final class ApiClient {
     private Sleeper sleeper = Sleeper.REAL;
     private Clock clock = Clock.systemUTC();
     private Pattern neverStore;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
     private Builder(URI base, String platformName) {
       this.base = checkBaseUrl(base.toString(), platformName);
@@ -640,6 +679,12 @@ public final class ApiClient {
      */
     public Builder neverStore(Pattern paths) {
       this.neverStore = paths;
+      return this;
+    }
+
+    /** Largest response body accepted (default {@link ApiClient#DEFAULT_MAX_RESPONSE_BYTES}). */
+    public Builder maxResponseBytes(long bytes) {
+      this.maxResponseBytes = bytes;
       return this;
     }
 

@@ -27,6 +27,9 @@ import java.util.zip.GZIPOutputStream;
  * a miss, never an error.
  */
 public final class DiskResponseCache implements ResponseCache {
+  private static final int MAX_HEADERS = 64;
+  private static final long MAX_FILE_BYTES = ApiClient.DEFAULT_MAX_RESPONSE_BYTES + 1024 * 1024;
+
   private final Path folder;
 
   public DiskResponseCache(Path folder) {
@@ -39,26 +42,79 @@ public final class DiskResponseCache implements ResponseCache {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
+    try {
+      return read(Files.readAllBytes(file)).filter(e -> e.url().equals(url)).map(Stored::entry);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** An entry with the URL it answers. */
+  record Stored(String url, Entry entry) {}
+
+  /**
+   * Reads one cache file. The file is only as trustworthy as the folder (a damaged disk, another
+   * program), so every length is bounded before it is used and anything odd is a miss.
+   */
+  static Optional<Stored> read(byte[] file) {
+    if (file.length > MAX_FILE_BYTES) {
+      return Optional.empty();
+    }
     try (DataInputStream in =
-        new DataInputStream(
-            new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(file))))) {
-      if (!in.readUTF().equals(url)) {
-        return Optional.empty();
-      }
+        new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(file)))) {
+      String url = in.readUTF();
       String etag = emptyToNull(in.readUTF());
       String lastModified = emptyToNull(in.readUTF());
       Instant storedAt = Instant.ofEpochMilli(in.readLong());
       int headerCount = in.readInt();
+      if (headerCount < 0 || headerCount > MAX_HEADERS) {
+        return Optional.empty();
+      }
       Map<String, String> headers = new LinkedHashMap<>();
       for (int i = 0; i < headerCount; i++) {
         headers.put(in.readUTF(), in.readUTF());
       }
-      byte[] body = new byte[in.readInt()];
-      in.readFully(body);
-      return Optional.of(new Entry(etag, lastModified, headers, body, storedAt));
+      int length = in.readInt();
+      if (length < 0 || length > ApiClient.DEFAULT_MAX_RESPONSE_BYTES) {
+        return Optional.empty();
+      }
+      // Read as much as is really there: a length field alone never allocates a large buffer.
+      byte[] body = in.readNBytes(length);
+      if (body.length != length || in.read() != -1) {
+        return Optional.empty();
+      }
+      return Optional.of(new Stored(url, new Entry(etag, lastModified, headers, body, storedAt)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Deletes every entry for which {@code condition} holds (e.g. all responses about an organization
+   * being forgotten); unreadable entries are deleted too, since nobody can tell what they hold.
+   *
+   * @return how many files were deleted
+   */
+  public int removeIf(java.util.function.BiPredicate<String, Entry> condition) {
+    int removed = 0;
+    try (var files = Files.list(folder)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file) || !(name.endsWith(".gz") || name.endsWith(".tmp"))) {
+          continue;
+        }
+        Optional<Stored> stored =
+            name.endsWith(".gz") ? read(Files.readAllBytes(file)) : Optional.empty();
+        if (stored.isEmpty() || condition.test(stored.get().url(), stored.get().entry())) {
+          Files.deleteIfExists(file);
+          removed++;
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot clear the response cache in " + folder + " (" + e.getMessage() + ")", e);
+    }
+    return removed;
   }
 
   @Override

@@ -1,8 +1,7 @@
 package dev.tenet.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tenet.core.util.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +42,7 @@ public final class WeaknessCatalog {
   }
 
   static WeaknessCatalog parse(InputStream yaml) throws IOException {
-    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    JsonNode root = Yaml.readTree(yaml);
     Map<String, Weakness> byId = new LinkedHashMap<>();
     for (JsonNode node : root) {
       String id = node.path("id").asText();

@@ -1,5 +1,6 @@
 package dev.tenet.core.rule;
 
+import dev.tenet.core.credentials.Redactor;
 import dev.tenet.core.model.Finding;
 import dev.tenet.core.model.FindingIds;
 import dev.tenet.core.model.Weakness;
@@ -62,10 +63,11 @@ public final class RuleEngine {
         weakness,
         d.severity == null ? m.severity() : d.severity,
         m.title(),
-        d.message,
+        // Rules quote what they found; a secret they quote is masked before anyone stores it.
+        Redactor.redact(d.message),
         d.resource,
         d.location,
-        d.evidence,
+        Redactor.evidence(d.evidence),
         m.remediation());
   }
 

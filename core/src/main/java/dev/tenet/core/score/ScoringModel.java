@@ -1,10 +1,9 @@
 package dev.tenet.core.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tenet.core.model.Pillar;
 import dev.tenet.core.model.Severity;
+import dev.tenet.core.util.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +21,7 @@ public record ScoringModel(
 
   public static ScoringModel standard() {
     try (InputStream in = ScoringModel.class.getResourceAsStream("/dev/tenet/core/scoring.yaml")) {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+      JsonNode root = Yaml.readTree(in);
       Map<Severity, Double> severity = new EnumMap<>(Severity.class);
       root.path("severityWeights")
           .properties()

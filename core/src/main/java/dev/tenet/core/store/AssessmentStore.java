@@ -51,10 +51,14 @@ public final class AssessmentStore implements AutoCloseable {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final TypeReference<List<AttackPath>> PATHS = new TypeReference<>() {};
 
+  /** What a forgotten organization's name is replaced by where a record of the event remains. */
+  public static final String FORGOTTEN = "[forgotten]";
+
   private final Path file;
   private final Connection connection;
   private final ObjectMapper json = Json.mapper();
   private final WeaknessCatalog weaknesses = WeaknessCatalog.standard();
+  private final AuditLog audit = new AuditLog(this);
 
   private final boolean readOnly;
 
@@ -78,6 +82,9 @@ public final class AssessmentStore implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10_000);
+    // Deleted rows are overwritten with zeros, so a forgotten organization leaves no readable
+    // remains in free pages.
+    config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
     tuning.accept(config);
     // A store on read-only media (a mounted share, a full-disk remount) can still be read.
     boolean readOnly = !writable(db);
@@ -117,6 +124,13 @@ public final class AssessmentStore implements AutoCloseable {
       PrivateFiles.folder(parent);
     }
     if (Files.exists(db)) {
+      try {
+        // A store created by an older Tenet, or copied in with a wide mode: narrow it first, as
+        // SQLite gives its -wal and -shm files the database's own mode.
+        PrivateFiles.restrict(db);
+      } catch (IOException e) {
+        // Not our file to change (another owner): SQLite reports what matters when opening it.
+      }
       return;
     }
     try {
@@ -131,6 +145,83 @@ public final class AssessmentStore implements AutoCloseable {
 
   public Path file() {
     return file;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  /** Tenet's audit trail, kept in this store. */
+  public AuditLog auditLog() {
+    return audit;
+  }
+
+  /**
+   * What {@link #forget} removed.
+   *
+   * @param assessments ids of the deleted assessments (with their findings, scores and graphs)
+   * @param sharedAssessments how many of them also covered other organizations
+   * @param auditEvents earlier audit events whose mention of the organization was scrubbed
+   */
+  public record Forgotten(List<String> assessments, int sharedAssessments, int auditEvents) {}
+
+  /**
+   * Removes everything this store holds about an organization: every assessment whose scope
+   * includes it (an assessment that also covered others is removed whole, since its findings and
+   * graph mix them), and its name from earlier audit events. Deleted content is overwritten
+   * (secure_delete), the file compacted and the write-ahead log truncated, so none of it remains
+   * readable in the database files.
+   */
+  public synchronized Forgotten forget(String platform, String target) {
+    String scope = platform + ":" + target;
+    try {
+      List<String> ids = new ArrayList<>();
+      int shared = 0;
+      try (Statement st = connection.createStatement();
+          ResultSet rs = st.executeQuery("SELECT id, scope_json FROM assessment")) {
+        while (rs.next()) {
+          List<ScopeEntry> scopes = json.readValue(rs.getString(2), SCOPES);
+          boolean covers =
+              scopes.stream()
+                  .anyMatch(
+                      s ->
+                          s.platform().equalsIgnoreCase(platform)
+                              && s.target().equalsIgnoreCase(target));
+          if (covers) {
+            ids.add(rs.getString(1));
+            if (scopes.size() > 1) {
+              shared++;
+            }
+          }
+        }
+      }
+      int scrubbed;
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement ps =
+            connection.prepareStatement("DELETE FROM assessment WHERE id = ?")) {
+          for (String id : ids) {
+            ps.setString(1, id);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        scrubbed = audit.scrub(connection, scope);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackAfter(e);
+        throw e;
+      } finally {
+        restoreAutoCommit();
+      }
+      try (Statement st = connection.createStatement()) {
+        st.execute("VACUUM");
+        st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      }
+      return new Forgotten(List.copyOf(ids), shared, scrubbed);
+    } catch (SQLException | IOException | RuntimeException e) {
+      throw SqlErrors.describe(e, file, "forget " + scope + " in");
+    }
   }
 
   /** Saves an assessment and its graph snapshot, all or nothing. */

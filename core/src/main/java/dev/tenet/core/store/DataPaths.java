@@ -47,4 +47,14 @@ public record DataPaths(Path home) {
   public Path cache() {
     return home.resolve("cache");
   }
+
+  /** The encrypted vault of credentials, for machines without an OS keychain. */
+  public Path vault() {
+    return home.resolve("vault.tenet");
+  }
+
+  /** Names of stored credentials and where each lives (no secret). */
+  public Path credentialIndex() {
+    return home.resolve("credentials.json");
+  }
 }

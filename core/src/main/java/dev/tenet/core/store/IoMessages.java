@@ -7,10 +7,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /** Short, human reasons for file-system failures (the JDK's messages are just paths). */
-final class IoMessages {
+public final class IoMessages {
   private IoMessages() {}
 
-  static String reason(IOException e) {
+  public static String reason(IOException e) {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }

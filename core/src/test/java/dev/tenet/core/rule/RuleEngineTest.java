@@ -105,4 +105,27 @@ class RuleEngineTest {
     assertThat(e.findings().get(0).message()).contains("T-1").contains("could not be evaluated");
     assertThat(e.tallies()).extracting(RuleTally::ruleId).containsExactly("T-2");
   }
+
+  @Test
+  void masksSecretsRulesQuoteBeforeTheyBecomeFindings() {
+    Evaluation e =
+        run(
+            rule(
+                META,
+                o ->
+                    o.fail(
+                            "github:a/y#file/ci.yml",
+                            "ci.yml sets DEPLOY_PASSWORD=hunter2hunter2 in plain text")
+                        .with("line", "DEPLOY_PASSWORD=hunter2hunter2")
+                        .with("deploy_password", "hunter2hunter2")
+                        .with("variable", "DEPLOY_PASSWORD")));
+
+    Finding f = e.findings().get(0);
+    assertThat(f.message()).isEqualTo("ci.yml sets DEPLOY_PASSWORD=[redacted] in plain text");
+    assertThat(f.evidence())
+        .containsEntry("line", "DEPLOY_PASSWORD=[redacted]")
+        .containsEntry("deploy_password", "[redacted]")
+        .containsEntry("variable", "DEPLOY_PASSWORD");
+    assertThat(f.toString()).doesNotContain("hunter2");
+  }
 }
