@@ -111,7 +111,8 @@ class CliTest {
     assertThat(run.err.strip())
         .isEqualTo(
             "tenet: No GitHub token: set the environment variable GITHUB_TOKEN to a read-only"
-                + " token (see docs/PERMISSIONS.md), or name another with --token-env.");
+                + " token (see docs/PERMISSIONS.md), name another with --token-env, or use a stored one with"
+                + " --credential NAME.");
     CliRun other =
         CliRun.run(
             home,

@@ -93,7 +93,8 @@ class GitLabCliTest {
     assertThat(missing.err.strip())
         .isEqualTo(
             "tenet: No GitLab token: set the environment variable GITLAB_TOKEN to a read-only"
-                + " token (see docs/PERMISSIONS.md), or name another with --token-env.");
+                + " token (see docs/PERMISSIONS.md), name another with --token-env, or use a stored one with"
+                + " --credential NAME.");
     CliRun early = CliRun.run(home, Map.of(), "scan", "--token-env", "X", "--gitlab", "acme");
     assertThat(early.code).isEqualTo(2);
     assertThat(early.err).contains("--token-env names the token of the connection before it");
