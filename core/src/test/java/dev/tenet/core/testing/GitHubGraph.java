@@ -63,11 +63,19 @@ public final class GitHubGraph {
     return branch;
   }
 
-  /** A default branch protected well: reviews, no force push or deletion. */
+  /**
+   * A default branch protected well: classic protection binding administrators, reviews, checks and
+   * signatures, no force push or deletion.
+   */
   public Entity protectedBranch(Entity repo) {
     return defaultBranch(repo)
         .set(Attr.PROTECTED, true)
+        .set(Attr.PROTECTION_SOURCES, java.util.List.of("branch-protection"))
         .set(Attr.REQUIRED_APPROVALS, 1)
+        .set(Attr.ENFORCE_ADMINS, true)
+        .set(Attr.BYPASS_ACTORS, java.util.List.of())
+        .set(Attr.REQUIRED_CHECKS, java.util.List.of("build"))
+        .set(Attr.SIGNED_COMMITS_REQUIRED, true)
         .set(Attr.FORCE_PUSH_ALLOWED, false)
         .set(Attr.DELETION_ALLOWED, false);
   }

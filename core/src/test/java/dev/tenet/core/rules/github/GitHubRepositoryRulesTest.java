@@ -36,7 +36,8 @@ class GitHubRepositoryRulesTest {
         .set(Attr.PROTECTION_SOURCES, List.of("branch-protection", "ruleset:Baseline"))
         .set(Attr.ENFORCE_ADMINS, false)
         .set(Attr.BYPASS_ACTORS, List.of());
-    g.protectedBranch(g.repository("hidden", "private"))
+    g.defaultBranch(g.repository("hidden", "private"))
+        .set(Attr.PROTECTED, true)
         .set(Attr.PROTECTION_SOURCES, List.of("ruleset:Default branch"));
 
     List<Finding> findings = RuleHarness.findings(new ProtectionBypassable(), g.graph());
@@ -62,7 +63,7 @@ class GitHubRepositoryRulesTest {
         .set(Attr.PROTECTED, false)
         .set(Attr.REQUIRED_CHECKS, List.of())
         .set(Attr.SIGNED_COMMITS_REQUIRED, false);
-    g.protectedBranch(g.repository("partial", "private"));
+    g.defaultBranch(g.repository("partial", "private")).set(Attr.PROTECTED, true);
 
     assertThat(RuleHarness.findings(new StatusChecksNotRequired(), g.graph()))
         .extracting(Finding::resource)
