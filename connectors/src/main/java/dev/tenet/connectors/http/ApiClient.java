@@ -45,6 +45,9 @@ public final class ApiClient {
     default void requestSent(String path, int status, boolean notModified) {}
 
     default void waiting(Duration duration, String reason) {}
+
+    /** A response stored by an interrupted scan was reused while resuming it: no request. */
+    default void reused(String path) {}
   }
 
   /** Pauses between attempts; tests replace it to run instantly. */
@@ -58,6 +61,7 @@ public final class ApiClient {
   private static final Pattern LINK_NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
   private static final List<String> KEPT_HEADERS =
       List.of("link", "x-next-page", "x-page", "x-total", "x-total-pages", "content-type");
+  private final List<String> keptHeaders;
   private static final int MAX_REDIRECTS = 5;
   private static final int MAX_RATE_LIMIT_WAITS = 5;
 
@@ -71,6 +75,7 @@ public final class ApiClient {
   private final Observer observer;
   private final Sleeper sleeper;
   private final Clock clock;
+  private final Instant reuseSince;
   private final HttpClient http;
   private final Semaphore inFlight;
 
@@ -90,6 +95,10 @@ public final class ApiClient {
     this.observer = b.observer;
     this.sleeper = b.sleeper;
     this.clock = b.clock;
+    this.reuseSince = b.reuseSince;
+    List<String> kept = new ArrayList<>(KEPT_HEADERS);
+    b.keptHeaders.forEach(h -> kept.add(h.toLowerCase(Locale.ROOT)));
+    this.keptHeaders = List.copyOf(kept);
     this.inFlight = new Semaphore(Math.max(1, policy.maxConcurrency()));
     HttpClient.Builder http =
         HttpClient.newBuilder()
@@ -117,7 +126,21 @@ public final class ApiClient {
     String path = display(url);
     inFlight.acquire();
     try {
-      return send(url, path);
+      return send("GET", url, path, null);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  /**
+   * POSTs a JSON body to a path below the base URL, for the few calls that exchange credentials
+   * (e.g. an app installation token). Never cached; retried like a GET on transient faults.
+   */
+  public ApiResponse post(String path, String jsonBody) throws ApiException, InterruptedException {
+    String url = absolute(path);
+    inFlight.acquire();
+    try {
+      return send("POST", url, display(url), jsonBody.getBytes(StandardCharsets.UTF_8));
     } finally {
       inFlight.release();
     }
@@ -170,10 +193,22 @@ public final class ApiClient {
     return m.find() ? m.group(1) : null;
   }
 
-  private ApiResponse send(String url, String path) throws ApiException, InterruptedException {
-    Optional<ResponseCache.Entry> cached = cache.get(url);
+  private ApiResponse send(String method, String url, String path, byte[] body)
+      throws ApiException, InterruptedException {
+    boolean get = method.equals("GET");
+    Optional<ResponseCache.Entry> cached = get ? cache.get(url) : Optional.empty();
+    if (cached.isPresent() && reuseSince != null && !cached.get().storedAt().isBefore(reuseSince)) {
+      // Fetched by the interrupted scan this one resumes: not asked again.
+      ResponseCache.Entry e = cached.get();
+      observer.reused(path);
+      if (e.status() >= 400) {
+        throw clientError(e.status(), path, e.body());
+      }
+      return new ApiResponse(url, 200, headersOf(e.headers()), e.body(), true);
+    }
     int attempt = 0;
     int rateWaits = 0;
+    boolean renewed = false;
     String current = url;
     boolean sameOrigin = true;
     int redirects = 0;
@@ -182,16 +217,22 @@ public final class ApiClient {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(current))
               .timeout(policy.requestTimeout())
-              .header("User-Agent", Tenet.tool().replace(' ', '/'))
-              .GET();
+              .header("User-Agent", Tenet.tool().replace(' ', '/'));
+      if (get) {
+        request.GET();
+      } else {
+        request
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+      }
       headers.forEach(request::setHeader);
       if (sameOrigin) {
         auth.apply(request);
-        if (cached.isPresent() && current.equals(url)) {
+        if (cached.isPresent() && cached.get().revalidatable() && current.equals(url)) {
           ResponseCache.Entry e = cached.get();
           if (e.etag() != null) {
             request.setHeader("If-None-Match", e.etag());
-          } else if (e.lastModified() != null) {
+          } else {
             request.setHeader("If-Modified-Since", e.lastModified());
           }
         }
@@ -212,15 +253,25 @@ public final class ApiClient {
       observer.requestSent(path, status, status == 304);
       updateRateLimit(response.headers());
 
-      if (status == 304 && cached.isPresent()) {
+      if (status == 304 && cached.isPresent() && cached.get().revalidatable()) {
         ResponseCache.Entry e = cached.get();
-        return new ApiResponse(url, 200, headersOf(e.headers()), e.body(), true);
+        if (reuseSince != null) {
+          // Still current: restamp it so that resuming this scan would not ask again.
+          cache.put(
+              url,
+              new ResponseCache.Entry(
+                  200, e.etag(), e.lastModified(), e.headers(), e.body(), clock.instant()));
+        }
+        return new ApiResponse(url, 200, merged(response.headers(), e.headers()), e.body(), true);
       }
       if (status >= 200 && status < 300) {
-        storeInCache(url, response);
+        if (get) {
+          storeInCache(url, 200, response);
+        }
         return new ApiResponse(url, status, response.headers(), response.body(), false);
       }
-      if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+      if (get
+          && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
         String location = response.headers().firstValue("location").orElse(null);
         if (location == null || ++redirects > MAX_REDIRECTS) {
           throw new ApiException(
@@ -253,6 +304,10 @@ public final class ApiClient {
         sleeper.sleep(wait);
         continue;
       }
+      if (status == 401 && sameOrigin && !renewed && auth.renew()) {
+        renewed = true;
+        continue;
+      }
       if (status >= 500 && status <= 599) {
         if (++attempt < policy.maxAttempts()) {
           backoff(attempt);
@@ -264,23 +319,35 @@ public final class ApiClient {
             path,
             path + ": " + statusText(status) + " after " + attempt + " attempts");
       }
+      if (get && (status == 403 || status == 404 || status == 410) && current.equals(url)) {
+        storeInCache(url, status, response);
+      }
       throw clientError(status, path, response.body());
     }
   }
 
-  private void storeInCache(String url, HttpResponse<byte[]> response) {
+  private void storeInCache(String url, int status, HttpResponse<byte[]> response) {
     HttpHeaders h = response.headers();
-    String etag = h.firstValue("etag").orElse(null);
-    String lastModified = h.firstValue("last-modified").orElse(null);
-    if (etag == null && lastModified == null) {
-      return;
-    }
     Map<String, String> kept = new LinkedHashMap<>();
-    for (String name : KEPT_HEADERS) {
+    for (String name : keptHeaders) {
       h.firstValue(name).ifPresent(v -> kept.put(name, v));
     }
     cache.put(
-        url, new ResponseCache.Entry(etag, lastModified, kept, response.body(), clock.instant()));
+        url,
+        new ResponseCache.Entry(
+            status,
+            status == 200 ? h.firstValue("etag").orElse(null) : null,
+            status == 200 ? h.firstValue("last-modified").orElse(null) : null,
+            kept,
+            response.body(),
+            clock.instant()));
+  }
+
+  /** The live headers of a 304, with the stored ones (pagination links) of the cached body. */
+  private static HttpHeaders merged(HttpHeaders live, Map<String, String> stored) {
+    Map<String, List<String>> multi = new LinkedHashMap<>(live.map());
+    stored.forEach((k, v) -> multi.put(k, List.of(v)));
+    return HttpHeaders.of(multi, (a, b) -> true);
   }
 
   private static HttpHeaders headersOf(Map<String, String> map) {
@@ -584,6 +651,8 @@ public final class ApiClient {
     private Observer observer = Observer.NONE;
     private Sleeper sleeper = Sleeper.REAL;
     private Clock clock = Clock.systemUTC();
+    private Instant reuseSince;
+    private final List<String> keptHeaders = new ArrayList<>();
 
     private Builder(URI base, String platformName) {
       this.base = checkBaseUrl(base.toString(), platformName);
@@ -622,6 +691,24 @@ public final class ApiClient {
 
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Also keeps this response header with cached bodies (e.g. a platform's token scopes), so a
+     * body answered from the cache still carries it. Never a header that holds a credential.
+     */
+    public Builder keepHeader(String name) {
+      keptHeaders.add(name);
+      return this;
+    }
+
+    /**
+     * Reuses, without any request, the responses stored since this instant: those of an interrupted
+     * scan that this one resumes (see {@link ResponseCache#beginScan}).
+     */
+    public Builder reuseResponsesSince(Instant since) {
+      this.reuseSince = since;
       return this;
     }
 
