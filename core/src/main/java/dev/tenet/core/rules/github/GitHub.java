@@ -38,6 +38,21 @@ final class GitHub {
           "organization_custom_roles",
           "organization_user_blocking");
 
+  /**
+   * Classic OAuth scopes that write broadly: to every repository the owner can push to, to the
+   * organization's settings, hooks or members, or to workflows.
+   */
+  static boolean broadScope(String scope) {
+    return scope.equals("repo")
+        || scope.equals("public_repo")
+        || scope.equals("workflow")
+        || scope.equals("delete_repo")
+        || scope.equals("write:org")
+        || scope.equals("site_admin")
+        || scope.equals("delete:packages")
+        || scope.startsWith("admin:");
+  }
+
   static boolean isPublic(Entity repo) {
     return repo.text(Attr.VISIBILITY).map("public"::equals).orElse(false);
   }

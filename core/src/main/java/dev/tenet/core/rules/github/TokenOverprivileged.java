@@ -13,8 +13,8 @@ import dev.tenet.core.rules.Subjects;
 import java.util.List;
 
 /**
- * A fine-grained personal access token granted on the organization holds admin-level or sensitive
- * write permissions, or writes to every repository.
+ * A personal access token with access to the organization holds admin-level or sensitive write
+ * permissions, or writes to every repository it can see (a classic token's {@code repo} scope).
  */
 public final class TokenOverprivileged implements Rule {
   static final RuleMetadata METADATA =
@@ -46,11 +46,15 @@ public final class TokenOverprivileged implements Rule {
           || token.instant(Attr.EXPIRES_AT).map(t -> t.isBefore(context.now())).orElse(false)) {
         continue;
       }
-      if (!token.has(Attr.PERMISSIONS)) {
+      List<String> broad;
+      if (token.has(Attr.PERMISSIONS)) {
+        broad = GitHub.broadPermissions(token);
+      } else if (token.has(Attr.SCOPES)) {
+        broad = token.list(Attr.SCOPES).stream().filter(GitHub::broadScope).toList();
+      } else {
         outcomes.unknown(token.id(), "the token's permissions are not visible");
         continue;
       }
-      List<String> broad = GitHub.broadPermissions(token);
       if (broad.isEmpty()) {
         outcomes.pass(token.id());
       } else {

@@ -120,6 +120,24 @@ class GitHubIntegrationRulesTest {
                         "broad_permissions", List.of("administration:write", "contents:write")));
     RuleTally t = RuleHarness.tally(new TokenOverprivileged(), g.graph());
     assertThat(List.of(t.passed(), t.failed(), t.unknown())).containsExactly(1, 1, 0);
+
+    GitHubGraph classic = GitHubGraph.org("a");
+    classic
+        .orgPart(EntityKind.TOKEN, "token", "sso-1")
+        .set(Attr.TOKEN_TYPE, "classic-pat")
+        .set(Attr.SCOPES, List.of("repo", "read:org", "admin:org"));
+    classic
+        .orgPart(EntityKind.TOKEN, "token", "sso-2")
+        .set(Attr.TOKEN_TYPE, "classic-pat")
+        .set(Attr.SCOPES, List.of("read:org"));
+    assertThat(RuleHarness.findings(new TokenOverprivileged(), classic.graph()))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.resource()).isEqualTo("github:a#token/sso-1");
+              assertThat(f.evidence())
+                  .containsEntry("broad_permissions", List.of("repo", "admin:org"));
+            });
   }
 
   @Test
