@@ -97,6 +97,7 @@ public final class GitHubEmulator implements AutoCloseable {
   private volatile PublicKey appKey;
   private volatile Duration installationTokenLifetime = Duration.ofHours(1);
   private volatile Clock clock = Clock.systemUTC();
+  private volatile String enterpriseVersion;
   private long rateLimit = 5000;
   private Duration rateWindow = Duration.ofHours(1);
   private long rateRemaining = 5000;
@@ -170,6 +171,12 @@ public final class GitHubEmulator implements AutoCloseable {
     return this;
   }
 
+  /** Answers like GitHub Enterprise Server of this version (its version header on every answer). */
+  public GitHubEmulator enterpriseServer(String version) {
+    this.enterpriseVersion = version;
+    return this;
+  }
+
   /** The clock deciding "today" (for the ages in the sample) and token lifetimes. */
   public GitHubEmulator clock(Clock clock) {
     this.clock = clock;
@@ -212,6 +219,11 @@ public final class GitHubEmulator implements AutoCloseable {
 
   public int requestCount() {
     return requests.get();
+  }
+
+  /** Revokes every installation token issued so far (their next use answers 401). */
+  public void revokeInstallationTokens() {
+    installationTokens.clear();
   }
 
   public int installationTokensIssued() {
@@ -1267,6 +1279,9 @@ public final class GitHubEmulator implements AutoCloseable {
     var headers = exchange.getResponseHeaders();
     headers.set("Content-Type", "application/json; charset=utf-8");
     headers.set("X-GitHub-Media-Type", "github.v3; format=json");
+    if (enterpriseVersion != null) {
+      headers.set("X-GitHub-Enterprise-Version", enterpriseVersion);
+    }
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
     if (tokenKind == TokenKind.CLASSIC && auth != null && auth.equals("Bearer " + token)) {
       headers.set("X-OAuth-Scopes", scopes);

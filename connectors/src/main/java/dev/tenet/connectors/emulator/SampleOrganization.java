@@ -32,12 +32,14 @@ public final class SampleOrganization {
   private final JsonNode github;
   private final List<JsonNode> repositories;
   private final Map<String, JsonNode> byName = new LinkedHashMap<>();
+  private final Map<JsonNode, Integer> index = new java.util.IdentityHashMap<>();
 
   private SampleOrganization(JsonNode root) {
     this.github = root.path("github");
     this.repositories = list(github.path("repositories"));
     for (JsonNode r : repositories) {
       byName.put(r.path("name").asText(), r);
+      index.put(r, index.size());
     }
   }
 
@@ -144,8 +146,9 @@ public final class SampleOrganization {
     return Optional.ofNullable(byName.get(name));
   }
 
+  /** The repository's position in the organization (by identity: a stable id seed). */
   public int indexOf(JsonNode repository) {
-    return repositories.indexOf(repository);
+    return index.getOrDefault(repository, -1);
   }
 
   /** The protection profile a repository refers to (empty object for none). */

@@ -31,6 +31,8 @@ final class GitHubAppAuth implements Auth {
   private List<String> permissions = List.of();
   private String repositorySelection;
   private int issued;
+  /** The token each thread last signed with, so a 401 renews it once, not once per thread. */
+  private final ThreadLocal<Secret> lastApplied = new ThreadLocal<>();
 
   /**
    * @param appApi a client for the same GitHub host that signs its requests with the app's JWT
@@ -48,13 +50,19 @@ final class GitHubAppAuth implements Auth {
 
   @Override
   public void apply(HttpRequest.Builder request) throws ApiException, InterruptedException {
-    request.setHeader("Authorization", "Bearer " + current().reveal());
+    String value;
+    synchronized (this) {
+      Secret current = current();
+      lastApplied.set(current);
+      value = current.reveal(); // Under the lock: a refresh destroys the token it replaces.
+    }
+    request.setHeader("Authorization", "Bearer " + value);
   }
 
   @Override
-  public boolean renew() throws ApiException, InterruptedException {
-    synchronized (this) {
-      expiresAt = Instant.MIN;
+  public synchronized boolean renew() throws ApiException, InterruptedException {
+    if (lastApplied.get() == token) {
+      expiresAt = Instant.MIN; // Rejected: replace it. (Another thread may have done so already.)
     }
     current();
     return true;

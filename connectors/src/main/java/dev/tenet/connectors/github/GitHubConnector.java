@@ -121,6 +121,8 @@ public final class GitHubConnector implements Connector {
     if (credentials instanceof GitHubCredentials.App app) {
       ApiClient appApi =
           client(GitHubAppAuth.jwt(new AppJwt(app.appId(), app.privateKeyPem()), clock), observer)
+              .cache(cache)
+              .reuseResponsesSince(resumeFrom.orElse(null))
               .build();
       appAuth = new GitHubAppAuth(appApi, encode(scope.target()), clock);
       auth = appAuth;

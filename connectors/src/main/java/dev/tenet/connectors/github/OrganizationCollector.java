@@ -475,11 +475,14 @@ final class OrganizationCollector {
           } else {
             boolean privateOnly = visibility.equals("private");
             for (Entity repo : repositories) {
-              String repoVisibility = repo.text(Attr.VISIBILITY).orElse("");
-              if (!privateOnly || !repoVisibility.equals("public")) {
+              if (!privateOnly || !repo.text(Attr.VISIBILITY).orElse("").equals("public")) {
                 users.add(repo);
               }
             }
+          }
+          if (!group.path("allows_public_repositories").asBoolean(true)) {
+            // GitHub keeps public repositories off such a group whatever its visibility says.
+            users.removeIf(r -> r.text(Attr.VISIBILITY).orElse("").equals("public"));
           }
           actions.runnerGroup(orgEntity, group, runners, users);
         });
