@@ -31,6 +31,7 @@ final class GitHubAppAuth implements Auth {
   private List<String> permissions = List.of();
   private String repositorySelection;
   private int issued;
+
   /** The token each thread last signed with, so a 401 renews it once, not once per thread. */
   private final ThreadLocal<Secret> lastApplied = new ThreadLocal<>();
 
