@@ -36,13 +36,17 @@ public final class ConnectorFactory {
       case GitHubConnector.PLATFORM -> {
         GitHubCredentials credentials = gitHubCredentials(spec);
         URI base = checkedUrl(spec.baseUrl(), "GitHub");
-        yield new GitHubConnector(
-            base.toString(),
-            spec.target(),
-            credentials,
-            policy,
-            new DiskResponseCache(cacheFolders.forConnection(base, credentials.cacheIdentity())),
-            Clock.systemUTC());
+        try {
+          yield new GitHubConnector(
+              base.toString(),
+              spec.target(),
+              credentials,
+              policy,
+              new DiskResponseCache(cacheFolders.forConnection(base, credentials.cacheIdentity())),
+              Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+          throw new UserError(e.getMessage());
+        }
       }
       default ->
           throw new UserError("Tenet cannot scan '" + spec.platform() + "' connections yet.");

@@ -52,7 +52,12 @@ public final class GitHubConnector implements Connector {
   private final HttpPolicy policy;
   private final ResponseCache cache;
   private final Clock clock;
+  private final AppJwt appJwt;
 
+  /**
+   * @throws IllegalArgumentException when the base URL is not allowed or a GitHub App's private key
+   *     cannot be read (the message says which)
+   */
   public GitHubConnector(
       String baseUrl,
       String organization,
@@ -66,6 +71,11 @@ public final class GitHubConnector implements Connector {
     this.policy = policy;
     this.cache = cache;
     this.clock = clock;
+    // Read the app's key now, so a broken key is a clear error before any scan starts.
+    this.appJwt =
+        credentials instanceof GitHubCredentials.App app
+            ? new AppJwt(app.appId(), app.privateKeyPem())
+            : null;
   }
 
   /** A connector signing in with a personal access token. */
@@ -118,9 +128,9 @@ public final class GitHubConnector implements Connector {
 
     GitHubAppAuth appAuth = null;
     Auth auth;
-    if (credentials instanceof GitHubCredentials.App app) {
+    if (appJwt != null) {
       ApiClient appApi =
-          client(GitHubAppAuth.jwt(new AppJwt(app.appId(), app.privateKeyPem()), clock), observer)
+          client(GitHubAppAuth.jwt(appJwt, clock), observer)
               .cache(cache)
               .reuseResponsesSince(resumeFrom.orElse(null))
               .build();

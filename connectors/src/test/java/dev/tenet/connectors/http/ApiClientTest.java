@@ -223,6 +223,28 @@ class ApiClientTest {
   }
 
   @Test
+  void cacheEntriesOfAnotherFormatAreMissesNotErrors() throws Exception {
+    Path folder = temp.resolve("cache");
+    DiskResponseCache cache = new DiskResponseCache(folder);
+    String url = server.base() + "/x";
+    cache.put(
+        url,
+        new ResponseCache.Entry("\"e\"", null, java.util.Map.of(), new byte[] {1}, Instant.EPOCH));
+    assertThat(cache.get(url)).isPresent();
+    try (var files = java.nio.file.Files.list(folder)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".gz")).toList()) {
+        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(old))) {
+          out.writeUTF(url); // The first format began with the URL itself.
+          out.writeUTF("\"e\"");
+        }
+        java.nio.file.Files.write(f, old.toByteArray());
+      }
+    }
+    assertThat(cache.get(url)).isEmpty();
+  }
+
+  @Test
   void keptHeadersTravelWithCachedBodies() throws Exception {
     server.on(
         "/org",
