@@ -183,7 +183,13 @@ public final class GitHubEmulator implements AutoCloseable {
     return this;
   }
 
-  /** The next requests whose path and query match {@code pathRegex} fail with these statuses. */
+  /** A fault status for {@link #fail}: the answer promises a body and hangs up halfway. */
+  public static final int TRUNCATED = -1;
+
+  /**
+   * The next requests whose path and query match {@code pathRegex} fail with these statuses (403
+   * and 429 as secondary rate limits, {@link #TRUNCATED} as a cut connection).
+   */
   public GitHubEmulator fail(String pathRegex, Integer... statuses) {
     faults.put(
         Pattern.compile(pathRegex),
@@ -249,7 +255,15 @@ public final class GitHubEmulator implements AutoCloseable {
         Thread.sleep(latency.toMillis());
       }
       requests.incrementAndGet();
-      int status = send(exchange, route(exchange));
+      Response response = route(exchange);
+      if (response.status == TRUNCATED) {
+        exchange.sendResponseHeaders(200, 1000);
+        exchange.getResponseBody().write("{\"login\":".getBytes(StandardCharsets.UTF_8));
+        exchange.getResponseBody().flush();
+        log.add(exchange.getRequestMethod() + " " + pathAndQuery(exchange) + " truncated");
+        return;
+      }
+      int status = send(exchange, response);
       log.add(exchange.getRequestMethod() + " " + pathAndQuery(exchange) + " " + status);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

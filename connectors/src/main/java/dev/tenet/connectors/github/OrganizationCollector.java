@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads everything the organization sets once for all its repositories: people and their access,
@@ -201,16 +202,14 @@ final class OrganizationCollector {
       return;
     }
     Instant windowStart = scanTime.minus(AUDIT_WINDOW);
-    List<Object> failure = new ArrayList<>();
+    AtomicBoolean refused = new AtomicBoolean();
     Parallel.forEach(
         owners,
         threads,
         cancellation,
         login -> {
-          synchronized (failure) {
-            if (!failure.isEmpty()) {
-              return; // One refusal says it all: the audit log is not readable.
-            }
+          if (refused.get()) {
+            return; // One refusal says it all: the audit log is not readable.
           }
           try {
             JsonNode events =

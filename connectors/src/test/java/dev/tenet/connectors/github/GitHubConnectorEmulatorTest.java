@@ -178,7 +178,8 @@ class GitHubConnectorEmulatorTest {
         emulator()
             .fail("/orgs/acme-corp/hooks", 502)
             .fail("/repos/acme-corp/payments-api/keys", 503, 503, 503, 503)
-            .fail("/orgs/acme-corp/teams\\?", 429)) {
+            .fail("/orgs/acme-corp/teams\\?", 429)
+            .fail("/repos/acme-corp/sdk-go/keys", GitHubEmulator.TRUNCATED)) {
       Scans.Result scan = Scans.run(Scans.token(e, TOKEN, ResponseCache.NONE));
       assertThat(scan.findings("webhook-unauthenticated")).contains("github:acme-corp#hook/4102");
       assertThat(scan.findings("team-access-broad")).contains("github:acme-corp#team/engineering");
@@ -191,7 +192,10 @@ class GitHubConnectorEmulatorTest {
                 assertThat(s.reason()).contains("503").contains("after 4 attempts");
                 assertThat(s.remedy()).contains("scan again");
               });
-      assertThat(e.requestLog()).contains("GET /api/v3/orgs/acme-corp/hooks?per_page=100 502");
+      assertThat(e.requestLog())
+          .contains(
+              "GET /api/v3/orgs/acme-corp/hooks?per_page=100 502",
+              "GET /api/v3/repos/acme-corp/sdk-go/keys?per_page=100 truncated");
     }
   }
 

@@ -97,6 +97,16 @@ class ApiClientTest {
   }
 
   @Test
+  void retriesATruncatedBody() throws Exception {
+    server.on(
+        "/cut",
+        new Reply(StubServer.TRUNCATED, java.util.Map.of(), null),
+        Reply.json(200, "[1,2,3]"));
+    assertThat(client(ResponseCache.NONE).build().getJson("/cut").size()).isEqualTo(3);
+    assertThat(sent).containsExactly("/cut 0", "/cut 200");
+  }
+
+  @Test
   void waitsForTheResetWhenTheRemainingBudgetIsZero() throws Exception {
     Instant now = Instant.parse("2026-11-26T10:00:00Z");
     long reset = now.getEpochSecond() + 30;

@@ -30,6 +30,9 @@ final class StubServer implements AutoCloseable {
     }
   }
 
+  /** A reply status that sends a truncated body instead. */
+  static final int TRUNCATED = -1;
+
   record Received(String method, String pathAndQuery, Map<String, String> headers, String body) {}
 
   private final HttpServer server;
@@ -79,6 +82,13 @@ final class StubServer implements AutoCloseable {
         reply = Reply.json(404, "{\"message\":\"Not Found\"}");
       }
       reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+      if (reply.status() == TRUNCATED) {
+        // Promise a body, send half of it, and hang up.
+        exchange.sendResponseHeaders(200, 100);
+        exchange.getResponseBody().write("[1,2,3".getBytes(StandardCharsets.UTF_8));
+        exchange.getResponseBody().flush();
+        return;
+      }
       byte[] bytes =
           reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
