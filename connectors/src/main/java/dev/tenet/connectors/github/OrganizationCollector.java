@@ -229,12 +229,9 @@ final class OrganizationCollector {
             }
             mapper.ownerActivity(login, last, windowStart);
           } catch (ApiException e) {
-            synchronized (failure) {
-              if (failure.isEmpty()) {
-                failure.add(e);
-                fetch.blind.add(
-                    orgId(), "the owners' recent activity", e, GitHubPermissions.AUDIT_LOG);
-              }
+            if (refused.compareAndSet(false, true)) {
+              fetch.blind.add(
+                  orgId(), "the owners' recent activity", e, GitHubPermissions.AUDIT_LOG);
             }
           }
         });
