@@ -98,6 +98,8 @@ public final class GitHubEmulator implements AutoCloseable {
   private volatile Duration installationTokenLifetime = Duration.ofHours(1);
   private volatile Clock clock = Clock.systemUTC();
   private volatile String enterpriseVersion;
+  private volatile boolean securityInLists = true;
+  private volatile boolean rulesets = true;
   private long rateLimit = 5000;
   private Duration rateWindow = Duration.ofHours(1);
   private long rateRemaining = 5000;
@@ -174,6 +176,21 @@ public final class GitHubEmulator implements AutoCloseable {
   /** Answers like GitHub Enterprise Server of this version (its version header on every answer). */
   public GitHubEmulator enterpriseServer(String version) {
     this.enterpriseVersion = version;
+    return this;
+  }
+
+  /**
+   * Whether repository lists carry {@code security_and_analysis} (GitHub's do, for administrators);
+   * without it, only GET /repos/{owner}/{repo} shows it, like some servers.
+   */
+  public GitHubEmulator securityInRepositoryLists(boolean included) {
+    this.securityInLists = included;
+    return this;
+  }
+
+  /** Answers like a server from before rulesets (GitHub Enterprise Server before 3.11): 404. */
+  public GitHubEmulator withoutRulesets() {
+    this.rulesets = false;
     return this;
   }
 
@@ -309,6 +326,9 @@ public final class GitHubEmulator implements AutoCloseable {
                   caller == Caller.APP_JWT
                       ? "A JSON web token could not be used for this request."
                       : "A JSON web token is required to access this endpoint."));
+        }
+        if (!rulesets && route.pattern.pattern().matches(".*/rule(set)?s.*")) {
+          return notFound();
         }
         Response limited = rateLimited();
         if (limited != null) {
@@ -481,6 +501,20 @@ public final class GitHubEmulator implements AutoCloseable {
                 m, () -> ownerOnly(() -> secretRepositories(m.group(2), decode(m.group(3)), q))));
     get(o + "/repos", (m, q, c) -> withOrg(m, () -> page(repositories(), q)));
 
+    get(
+        r,
+        (m, q, c) ->
+            withRepo(
+                m,
+                repo ->
+                    ok(
+                        shapes.repository(
+                            org.login(),
+                            orgId,
+                            repo,
+                            700_000_001L + org.indexOf(repo),
+                            ownerToken,
+                            org.security(repo)))));
     get(r + "/rulesets", (m, q, c) -> withRepo(m, repo -> page(repoRulesets(repo, q), q)));
     get(r + "/rulesets/(\\d+)", (m, q, c) -> withRepo(m, repo -> repoRuleset(repo, m.group(3))));
     get(
@@ -989,7 +1023,12 @@ public final class GitHubEmulator implements AutoCloseable {
 
   private ObjectNode repositoryBody(JsonNode repo) {
     return shapes.repository(
-        org.login(), orgId, repo, 700_000_001L + org.indexOf(repo), ownerToken, org.security(repo));
+        org.login(),
+        orgId,
+        repo,
+        700_000_001L + org.indexOf(repo),
+        ownerToken,
+        securityInLists ? org.security(repo) : null);
   }
 
   // ---- Repositories -------------------------------------------------------------------------

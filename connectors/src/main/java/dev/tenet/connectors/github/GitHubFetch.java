@@ -49,4 +49,22 @@ final class GitHubFetch {
       return null;
     }
   }
+
+  /**
+   * Like {@link #list}, for a feature an older server (or an organization's plan) may not have: a
+   * 404 for a resource the token can otherwise see means there is none, not a blind spot.
+   */
+  List<JsonNode> listOrNone(
+      String path, String arrayField, String resource, String what, String permission)
+      throws InterruptedException {
+    try {
+      return api.getAllPages(path, arrayField);
+    } catch (ApiException e) {
+      if (e.kind() == ApiException.Kind.NOT_FOUND) {
+        return List.of();
+      }
+      blind.add(resource, what, e, permission);
+      return null;
+    }
+  }
 }

@@ -328,11 +328,20 @@ final class GitHubMapper {
         .set(Attr.LAST_ACTIVE_AT, instant(json, "pushed_at"));
     JsonNode security = json.path("security_and_analysis");
     if (security.isObject()) {
-      repo.set(Attr.SECRET_SCANNING, Fields.enabled(security, "secret_scanning"))
-          .set(Attr.PUSH_PROTECTION, Fields.enabled(security, "secret_scanning_push_protection"));
+      setSecurity(repo, security);
     }
     graph.relate(orgEntity, RelationKind.CONTAINS, repo, SOURCE);
     return repo;
+  }
+
+  /** {@code security_and_analysis} of a repository read on its own. */
+  synchronized void securitySettings(String fullName, JsonNode security) {
+    setSecurity(repositoryEntity(fullName), security);
+  }
+
+  private static void setSecurity(Entity repo, JsonNode security) {
+    repo.set(Attr.SECRET_SCANNING, Fields.enabled(security, "secret_scanning"))
+        .set(Attr.PUSH_PROTECTION, Fields.enabled(security, "secret_scanning_push_protection"));
   }
 
   synchronized void vulnerabilityAlerts(String fullName, boolean enabled) {

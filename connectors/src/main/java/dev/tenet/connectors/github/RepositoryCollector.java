@@ -74,6 +74,7 @@ final class RepositoryCollector {
     } else {
       mapper.accessListed(false);
     }
+    JsonNode security = json.path("security_and_analysis");
     if (notAdmin) {
       fetch.blind.add(
           id,
@@ -81,7 +82,7 @@ final class RepositoryCollector {
           "the token is not an administrator of the repository",
           GitHubPermissions.REPO_ADMIN);
     } else {
-      adminOnly(fullName, id, path, json);
+      security = adminOnly(fullName, id, path, json);
     }
     environments(fullName, repo, path);
     context.cancellation().check();
@@ -91,7 +92,7 @@ final class RepositoryCollector {
     }
     List<JsonNode> workflows =
         pipelines || !repo.has(Attr.PIPELINES_ENABLED) ? workflows(fullName, id, path) : List.of();
-    codeScanning(fullName, repo, path, json, workflows);
+    codeScanning(fullName, repo, path, security, workflows);
     fetch.blind.flush(id);
   }
 
@@ -100,7 +101,7 @@ final class RepositoryCollector {
     String branchPart = "/branches/" + GitHubConnector.encode(branch);
     // Rulesets that apply to the repository, its own and the organization's, in any mode.
     List<JsonNode> rulesets =
-        fetch.list(
+        fetch.listOrNone(
             path + "/rulesets?per_page=100", null, id, "rulesets", GitHubPermissions.REPO_METADATA);
     Map<Long, JsonNode> known = new HashMap<>();
     boolean anyActive = false;
@@ -120,7 +121,7 @@ final class RepositoryCollector {
       rules = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
     } else {
       List<JsonNode> list =
-          fetch.list(
+          fetch.listOrNone(
               path + "/rules" + branchPart + "?per_page=100",
               null,
               id,
@@ -180,7 +181,8 @@ final class RepositoryCollector {
     mapper.defaultBranchProtection(fullName, branch, classicKnown, classic, rules, known);
   }
 
-  private void adminOnly(String fullName, String id, String path, JsonNode json)
+  /** Reads what only administrators see; returns the repository's security settings. */
+  private JsonNode adminOnly(String fullName, String id, String path, JsonNode json)
       throws InterruptedException {
     Entity repo = mapper.repositoryEntity(fullName);
     List<JsonNode> keys =
@@ -205,10 +207,18 @@ final class RepositoryCollector {
     if (secrets != null) {
       secrets.forEach(s -> actions.repositorySecret(repo, s));
     }
+    JsonNode security = json.path("security_and_analysis");
+    if (!security.isObject()) {
+      // Some servers leave security settings out of lists: the repository itself has them.
+      JsonNode full = fetch.object(path, id, "security settings", GitHubPermissions.SECURITY);
+      if (full != null && full.path("security_and_analysis").isObject()) {
+        security = full.path("security_and_analysis");
+        mapper.securitySettings(fullName, security);
+      }
+    }
     // Security updates need alerts, so they answer the question without another request.
     Boolean alerts =
-        Boolean.TRUE.equals(
-                Fields.enabled(json.path("security_and_analysis"), "dependabot_security_updates"))
+        Boolean.TRUE.equals(Fields.enabled(security, "dependabot_security_updates"))
             ? Boolean.TRUE
             : null;
     if (alerts == null) {
@@ -226,13 +236,14 @@ final class RepositoryCollector {
     if (alerts != null) {
       mapper.vulnerabilityAlerts(fullName, alerts);
     }
-    if (!json.path("security_and_analysis").isObject()) {
+    if (!security.isObject()) {
       fetch.blind.add(
           id,
           "secret scanning and push protection",
           "GitHub shows security settings to repository administrators only",
           GitHubPermissions.SECURITY);
     }
+    return security;
   }
 
   private void environments(String fullName, Entity repo, String path) throws InterruptedException {
@@ -373,7 +384,7 @@ final class RepositoryCollector {
   }
 
   private void codeScanning(
-      String fullName, Entity repo, String path, JsonNode json, List<JsonNode> workflows)
+      String fullName, Entity repo, String path, JsonNode security, List<JsonNode> workflows)
       throws InterruptedException {
     boolean defaultSetup =
         workflows.stream()
@@ -385,7 +396,6 @@ final class RepositoryCollector {
       mapper.codeScanning(fullName, true, List.of("CodeQL"));
       return;
     }
-    JsonNode security = json.path("security_and_analysis");
     boolean privateRepo = !"public".equals(repo.text(Attr.VISIBILITY).orElse("public"));
     if (privateRepo
         && Boolean.FALSE.equals(Fields.enabled(security, "advanced_security"))

@@ -200,6 +200,39 @@ class GitHubConnectorEmulatorTest {
   }
 
   @Test
+  void securitySettingsMissingFromTheListAreReadFromTheRepository() throws Exception {
+    try (GitHubEmulator e = emulator().securityInRepositoryLists(false)) {
+      Scans.Result scan = Scans.run(Scans.token(e, TOKEN, ResponseCache.NONE));
+      assertThat(scan.findings("secret-scanning-disabled"))
+          .containsExactlyInAnyOrder(
+              "github:acme-corp/analytics-pipeline",
+              "github:acme-corp/ml-models",
+              "github:acme-corp/sandbox");
+      assertThat(scan.findings("vulnerability-alerts-disabled"))
+          .containsExactlyInAnyOrder(
+              "github:acme-corp/internal-tools",
+              "github:acme-corp/oncall-runbooks",
+              "github:acme-corp/sandbox");
+      assertThat(exceptTokenGrants(scan.context().blindSpots())).isEmpty();
+      assertThat(e.requestLog()).contains("GET /api/v3/repos/acme-corp/sandbox 200");
+    }
+  }
+
+  @Test
+  void aServerWithoutRulesetsJudgesClassicProtectionAlone() throws Exception {
+    try (GitHubEmulator e = emulator().withoutRulesets()) {
+      Scans.Result scan = Scans.run(Scans.token(e, TOKEN, ResponseCache.NONE));
+      assertThat(exceptTokenGrants(scan.context().blindSpots()))
+          .singleElement()
+          .satisfies(b -> assertThat(b.what()).isEqualTo("the organization rulesets"));
+      // Classic protection still counts; branches protected by rulesets now show as unprotected.
+      assertThat(scan.findings("branch-unprotected"))
+          .contains("github:acme-corp/payments-web#branch/main")
+          .doesNotContain("github:acme-corp/payments-api#branch/main");
+    }
+  }
+
+  @Test
   void enterpriseServerKeepsSingleSignOnAsABlindSpot() throws Exception {
     try (GitHubEmulator e = emulator().enterpriseServer("3.14.2")) {
       Scans.Result scan = Scans.run(Scans.token(e, TOKEN, ResponseCache.NONE));
