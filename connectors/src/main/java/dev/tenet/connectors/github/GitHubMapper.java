@@ -197,7 +197,12 @@ final class GitHubMapper {
             EntityKind.WEBHOOK,
             json.path("id").asText(),
             SOURCE);
-    String insecure = config.path("insecure_ssl").asText(null);
+    // GitHub sends "0" or "1"; accept the number or boolean some servers send.
+    JsonNode insecureSsl = config.path("insecure_ssl");
+    String insecure =
+        insecureSsl.isMissingNode() || insecureSsl.isNull()
+            ? null
+            : insecureSsl.asText().equals("true") ? "1" : insecureSsl.asText();
     // GitHub shows a configured secret as "********" and leaves the field out otherwise.
     boolean secret = config.hasNonNull("secret") && !config.path("secret").asText().isEmpty();
     hook.set(Attr.ENDPOINT, Fields.endpoint(url))

@@ -417,12 +417,25 @@ final class RepositoryCollector {
           || reason.contains("must be enabled")) {
         enabled = false;
       } else {
-        enabled = null;
-        fetch.blind.add(repo.id(), "code scanning", e, GitHubPermissions.CODE_SCANNING);
+        enabled = defaultSetup(path);
+        if (enabled == null) {
+          fetch.blind.add(repo.id(), "code scanning", e, GitHubPermissions.CODE_SCANNING);
+        }
       }
     }
     if (enabled != null) {
       mapper.codeScanning(fullName, enabled, tools);
+    }
+  }
+
+  /** CodeQL default setup's state, for servers that do not list analyses; null if unknown. */
+  private Boolean defaultSetup(String path) throws InterruptedException {
+    try {
+      String state =
+          fetch.api.getJson(path + "/code-scanning/default-setup").path("state").asText("");
+      return state.isEmpty() ? null : state.equals("configured");
+    } catch (ApiException e) {
+      return null;
     }
   }
 

@@ -115,6 +115,18 @@ class GitHubMapperTest {
   }
 
   @Test
+  void insecureSslIsReadAsGitHubSendsItAndAsOthersDo() throws Exception {
+    GitHubMapper m = mapper();
+    m.hook(m.orgId(), json("{'id':2,'config':{'url':'https://a.example','insecure_ssl':1}}"));
+    m.hook(m.orgId(), json("{'id':3,'config':{'url':'https://a.example','insecure_ssl':true}}"));
+    m.hook(m.orgId(), json("{'id':4,'config':{'url':'https://a.example','insecure_ssl':'0'}}"));
+    assertThat(m.graph().get("github:o#hook/2").isFalse(Attr.TLS_VERIFIED)).isTrue();
+    assertThat(m.graph().get("github:o#hook/3").isFalse(Attr.TLS_VERIFIED)).isTrue();
+    assertThat(m.graph().get("github:o#hook/4").isTrue(Attr.TLS_VERIFIED)).isTrue();
+    assertThat(m.graph().get("github:o#hook/4").isFalse(Attr.SECRET_CONFIGURED)).isTrue();
+  }
+
+  @Test
   void deploymentBranchPatternsMatchLikeGitHub() {
     assertThat(GitHubMapper.matches("release/*", "release/1.2")).isTrue();
     assertThat(GitHubMapper.matches("release/*", "release/1/2")).isFalse();

@@ -189,6 +189,9 @@ class GitHubRecordedResponsesTest {
               assertThat(s.what()).isEqualTo("webhooks");
               assertThat(s.remedy()).contains("Webhooks: read");
             });
+    // A server without the analyses list still shows CodeQL default setup.
+    assertThat(github.served("GET /repos/octo-org/sdk/code-scanning/default-setup")).isEqualTo(1);
+    assertThat(scan.context().graph().get("github:octo-org/sdk").isTrue("codeScanning")).isTrue();
     assertThat(tallyUnknown(scan, "GH-HOOK-001")).isZero(); // No hook seen: nothing to judge...
     assertThat(tallyPassed(scan, "GH-HOOK-001")).isZero(); // ...and certainly no pass.
   }
