@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,9 +174,7 @@ public final class SampleOrganization {
   /** The repository's workflow files: path under .github/workflows → file content. */
   public Map<String, String> workflows(JsonNode repository) {
     Map<String, String> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = repository.path("workflows").fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : repository.path("workflows").properties()) {
       out.put(".github/workflows/" + e.getKey(), workflowFile(e.getValue().asText()));
     }
     return out;

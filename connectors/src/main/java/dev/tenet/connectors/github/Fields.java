@@ -24,11 +24,6 @@ final class Fields {
     return v != null && v.isTextual() ? v.asText() : null;
   }
 
-  static Long number(JsonNode json, String field) {
-    JsonNode v = json.get(field);
-    return v != null && v.canConvertToLong() && v.isNumber() ? v.asLong() : null;
-  }
-
   /** An ISO-8601 time ("2019-08-10T14:59:22Z" or with an offset), or null. */
   static Instant instant(JsonNode json, String field) {
     String text = text(json, field);
