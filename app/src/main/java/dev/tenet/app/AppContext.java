@@ -80,7 +80,7 @@ public final class AppContext implements AutoCloseable {
             environment);
     Path httpCache = paths.cache().resolve("http");
     ConnectorFactory connectors =
-        new ConnectorFactory(new CacheFolders(httpCache), policy, credentials);
+        new ConnectorFactory(new CacheFolders(httpCache), policy, credentials, environment);
     this.scans =
         new ScanRunner(
             workspace, connectors, rules, new Scorer(ScoringModel.standard()), clock, audit);

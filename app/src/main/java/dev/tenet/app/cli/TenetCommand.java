@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       CredentialsCommand.class,
       AuditCommand.class,
       ForgetCommand.class,
+      BenchmarkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TenetCommand implements Callable<Integer> {

@@ -5,42 +5,64 @@ import dev.tenet.connectors.emulator.GitLabEmulator;
 import dev.tenet.connectors.emulator.SampleGroup;
 import dev.tenet.connectors.emulator.SampleOrganization;
 import dev.tenet.connectors.github.GitHubConnector;
+import dev.tenet.connectors.github.GitHubCredentials;
 import dev.tenet.connectors.gitlab.GitLabConnector;
 import dev.tenet.connectors.http.HttpPolicy;
 import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.scan.Connector;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The bundled sample organization, served on loopback ports by the platform emulators (GitHub and
  * GitLab) for as long as this is open, with the real connectors pointed at them. No user token, no
- * network.
+ * network: Tenet signs in to GitHub as the sample's read-only App with a key made for this run
+ * only, and to GitLab with a throwaway token.
  */
 public final class DemoEnvironment implements AutoCloseable {
+  /** The app id of the sample's "tenet-scanner" installation (see acme-corp.yaml). */
+  static final String DEMO_APP_ID = "77100";
+
   private final GitHubEmulator github;
+  private final GitHubCredentials githubCredentials;
   private final GitLabEmulator gitlab;
-  private final Secret githubToken;
   private final Secret gitlabToken;
 
   private DemoEnvironment(
-      GitHubEmulator github, GitLabEmulator gitlab, Secret githubToken, Secret gitlabToken) {
+      GitHubEmulator github,
+      GitHubCredentials githubCredentials,
+      GitLabEmulator gitlab,
+      Secret gitlabToken) {
     this.github = github;
+    this.githubCredentials = githubCredentials;
     this.gitlab = gitlab;
-    this.githubToken = githubToken;
     this.gitlabToken = gitlabToken;
   }
 
   public static DemoEnvironment start() {
-    // Throwaway tokens shaped like the platforms', accepted only by these emulator instances.
-    Secret githubToken = Secret.of("ghp_demo" + random());
+    KeyPair key = keyPair();
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(key.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    // Personal tokens are refused: only the app's JWT and its installation tokens get in.
+    GitHubEmulator github =
+        GitHubEmulator.start(SampleOrganization.demo(), "ghp_demo" + random())
+            .app(DEMO_APP_ID, key.getPublic(), Duration.ofHours(1));
     Secret gitlabToken = Secret.of("glpat-demo" + random());
-    GitHubEmulator github = GitHubEmulator.start(SampleOrganization.demo(), githubToken.reveal());
     try {
       GitLabEmulator gitlab = GitLabEmulator.start(SampleGroup.demo(), gitlabToken.reveal());
-      return new DemoEnvironment(github, gitlab, githubToken, gitlabToken);
+      return new DemoEnvironment(
+          github, new GitHubCredentials.App(DEMO_APP_ID, Secret.of(pem)), gitlab, gitlabToken);
     } catch (RuntimeException e) {
       github.close();
       throw e;
@@ -53,15 +75,26 @@ public final class DemoEnvironment implements AutoCloseable {
     return HexFormat.of().formatHex(random);
   }
 
+  private static KeyPair keyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public List<Connector> connectors() {
     SampleOrganization org = github.organization();
     return List.of(
         new GitHubConnector(
             github.apiUrl().toString(),
             org.login(),
-            githubToken,
+            githubCredentials,
             HttpPolicy.defaults(),
-            ResponseCache.NONE),
+            ResponseCache.NONE,
+            Clock.systemUTC()),
         new GitLabConnector(
             gitlab.url().toString(),
             gitlab.sample().path(),
@@ -74,7 +107,9 @@ public final class DemoEnvironment implements AutoCloseable {
   public void close() {
     github.close();
     gitlab.close();
-    githubToken.destroy();
+    if (githubCredentials instanceof GitHubCredentials.App app) {
+      app.privateKeyPem().destroy();
+    }
     gitlabToken.destroy();
   }
 }

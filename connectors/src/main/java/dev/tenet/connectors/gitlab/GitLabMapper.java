@@ -262,7 +262,7 @@ final class GitLabMapper {
       pushProtection = bool(json, "pre_receive_secret_detection_enabled"); // name before 17.11
     }
     if (Boolean.TRUE.equals(pushProtection)) {
-      p.set(Attr.SECRET_PUSH_PROTECTION, true);
+      p.set(Attr.PUSH_PROTECTION, true);
     }
     JsonNode namespace = json.path("namespace");
     Entity parent = groupsById.get(namespace.path("id").asLong(-1));
@@ -324,7 +324,7 @@ final class GitLabMapper {
         .set(Attr.PUSH_ACCESS, List.copyOf(push))
         .set(Attr.MERGE_ACCESS, List.copyOf(merge))
         .set(Attr.FORCE_PUSH_ALLOWED, forcePush)
-        .set(Attr.CODE_OWNER_REVIEW_REQUIRED, codeOwnersKnown ? codeOwners : null);
+        .set(Attr.CODE_OWNER_REVIEWS, codeOwnersKnown ? codeOwners : null);
   }
 
   /**
@@ -394,10 +394,10 @@ final class GitLabMapper {
         .ifPresent(
             n -> defaultBranch(project, n).set(Attr.SIGNED_COMMITS_REQUIRED, rejectUnsigned));
     if (preventSecrets) {
-      project.set(Attr.SECRET_PUSH_PROTECTION, true);
-    } else if (!project.isTrue(Attr.SECRET_PUSH_PROTECTION)) {
+      project.set(Attr.PUSH_PROTECTION, true);
+    } else if (!project.isTrue(Attr.PUSH_PROTECTION)) {
       // The push rule lets secrets through and secret push protection is not on.
-      project.set(Attr.SECRET_PUSH_PROTECTION, false);
+      project.set(Attr.PUSH_PROTECTION, false);
     }
   }
 
@@ -681,7 +681,7 @@ final class GitLabMapper {
       return;
     }
     Instant expires = instant(json, "expires_at");
-    e.set(Attr.EXPIRY_SET, expires != null).set(Attr.EXPIRES_AT, expires);
+    e.set(Attr.HAS_EXPIRY, expires != null).set(Attr.EXPIRES_AT, expires);
   }
 
   /**

@@ -46,6 +46,9 @@ public final class ApiClient {
     default void requestSent(String path, int status, boolean notModified) {}
 
     default void waiting(Duration duration, String reason) {}
+
+    /** A response stored by an interrupted scan was reused while resuming it: no request. */
+    default void reused(String path) {}
   }
 
   /** Pauses between attempts; tests replace it to run instantly. */
@@ -59,6 +62,7 @@ public final class ApiClient {
   private static final Pattern LINK_NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
   private static final List<String> KEPT_HEADERS =
       List.of("link", "x-next-page", "x-page", "x-total", "x-total-pages", "content-type");
+  private final List<String> keptHeaders;
   private static final int MAX_REDIRECTS = 5;
 
   /** Largest response body read; GitHub's and GitLab's largest pages are a few MiB. */
@@ -79,6 +83,7 @@ public final class ApiClient {
   private final Observer observer;
   private final Sleeper sleeper;
   private final Clock clock;
+  private final Instant reuseSince;
   private final HttpClient http;
   private final Semaphore inFlight;
   private final Pattern neverStore;
@@ -101,6 +106,10 @@ public final class ApiClient {
     this.sleeper = b.sleeper;
     this.clock = b.clock;
     this.neverStore = b.neverStore;
+    this.reuseSince = b.reuseSince;
+    List<String> kept = new ArrayList<>(KEPT_HEADERS);
+    b.keptHeaders.forEach(h -> kept.add(h.toLowerCase(Locale.ROOT)));
+    this.keptHeaders = List.copyOf(kept);
     this.inFlight = new Semaphore(Math.max(1, policy.maxConcurrency()));
     this.bodies = new LimitedBody(b.maxResponseBytes);
     HttpClient.Builder http =
@@ -129,7 +138,21 @@ public final class ApiClient {
     String path = display(url);
     inFlight.acquire();
     try {
-      return send(url, path);
+      return send("GET", url, path, null);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  /**
+   * POSTs a JSON body to a path below the base URL, for the few calls that exchange credentials
+   * (e.g. an app installation token). Never cached; retried like a GET on transient faults.
+   */
+  public ApiResponse post(String path, String jsonBody) throws ApiException, InterruptedException {
+    String url = absolute(path);
+    inFlight.acquire();
+    try {
+      return send("POST", url, display(url), jsonBody.getBytes(StandardCharsets.UTF_8));
     } finally {
       inFlight.release();
     }
@@ -182,11 +205,24 @@ public final class ApiClient {
     return m.find() ? m.group(1) : null;
   }
 
-  private ApiResponse send(String url, String path) throws ApiException, InterruptedException {
-    boolean storable = neverStore == null || !neverStore.matcher(path).find();
+  private ApiResponse send(String method, String url, String path, byte[] body)
+      throws ApiException, InterruptedException {
+    boolean get = method.equals("GET");
+    // Responses that may carry secret values are never stored, so never asked conditionally.
+    boolean storable = get && (neverStore == null || !neverStore.matcher(path).find());
     Optional<ResponseCache.Entry> cached = storable ? cache.get(url) : Optional.empty();
+    if (cached.isPresent() && reuseSince != null && !cached.get().storedAt().isBefore(reuseSince)) {
+      // Fetched by the interrupted scan this one resumes: not asked again.
+      ResponseCache.Entry e = cached.get();
+      observer.reused(path);
+      if (e.status() >= 400) {
+        throw clientError(e.status(), path, e.body());
+      }
+      return new ApiResponse(url, 200, headersOf(e.headers()), e.body(), true);
+    }
     int attempt = 0;
     int rateWaits = 0;
+    boolean renewed = false;
     String current = url;
     boolean sameOrigin = true;
     int redirects = 0;
@@ -195,16 +231,22 @@ public final class ApiClient {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(current))
               .timeout(policy.requestTimeout())
-              .header("User-Agent", Tenet.tool().replace(' ', '/'))
-              .GET();
+              .header("User-Agent", Tenet.tool().replace(' ', '/'));
+      if (get) {
+        request.GET();
+      } else {
+        request
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+      }
       headers.forEach(request::setHeader);
       if (sameOrigin) {
         auth.apply(request);
-        if (cached.isPresent() && current.equals(url)) {
+        if (cached.isPresent() && cached.get().revalidatable() && current.equals(url)) {
           ResponseCache.Entry e = cached.get();
           if (e.etag() != null) {
             request.setHeader("If-None-Match", e.etag());
-          } else if (e.lastModified() != null) {
+          } else {
             request.setHeader("If-Modified-Since", e.lastModified());
           }
         }
@@ -240,17 +282,25 @@ public final class ApiClient {
       observer.requestSent(path, status, status == 304);
       updateRateLimit(response.headers());
 
-      if (status == 304 && cached.isPresent()) {
+      if (status == 304 && cached.isPresent() && cached.get().revalidatable()) {
         ResponseCache.Entry e = cached.get();
-        return new ApiResponse(url, 200, headersOf(e.headers()), e.body(), true);
+        if (reuseSince != null) {
+          // Still current: restamp it so that resuming this scan would not ask again.
+          cache.put(
+              url,
+              new ResponseCache.Entry(
+                  200, e.etag(), e.lastModified(), e.headers(), e.body(), clock.instant()));
+        }
+        return new ApiResponse(url, 200, merged(response.headers(), e.headers()), e.body(), true);
       }
       if (status >= 200 && status < 300) {
         if (storable) {
-          storeInCache(url, response);
+          storeInCache(url, 200, response);
         }
         return new ApiResponse(url, status, response.headers(), response.body(), false);
       }
-      if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+      if (get
+          && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
         String location = response.headers().firstValue("location").orElse(null);
         if (location == null || ++redirects > MAX_REDIRECTS) {
           throw new ApiException(
@@ -283,6 +333,10 @@ public final class ApiClient {
         sleeper.sleep(wait);
         continue;
       }
+      if (status == 401 && sameOrigin && !renewed && auth.renew()) {
+        renewed = true;
+        continue;
+      }
       if (status >= 500 && status <= 599) {
         if (++attempt < policy.maxAttempts()) {
           backoff(attempt);
@@ -293,6 +347,9 @@ public final class ApiClient {
             status,
             path,
             path + ": " + statusText(status) + " after " + attempt + " attempts");
+      }
+      if (storable && (status == 403 || status == 404 || status == 410) && current.equals(url)) {
+        storeInCache(url, status, response);
       }
       throw clientError(status, path, response.body());
     }
@@ -311,19 +368,28 @@ public final class ApiClient {
     }
   }
 
-  private void storeInCache(String url, HttpResponse<byte[]> response) {
+  private void storeInCache(String url, int status, HttpResponse<byte[]> response) {
     HttpHeaders h = response.headers();
-    String etag = h.firstValue("etag").orElse(null);
-    String lastModified = h.firstValue("last-modified").orElse(null);
-    if (etag == null && lastModified == null) {
-      return;
-    }
     Map<String, String> kept = new LinkedHashMap<>();
-    for (String name : KEPT_HEADERS) {
+    for (String name : keptHeaders) {
       h.firstValue(name).ifPresent(v -> kept.put(name, v));
     }
     cache.put(
-        url, new ResponseCache.Entry(etag, lastModified, kept, response.body(), clock.instant()));
+        url,
+        new ResponseCache.Entry(
+            status,
+            status == 200 ? h.firstValue("etag").orElse(null) : null,
+            status == 200 ? h.firstValue("last-modified").orElse(null) : null,
+            kept,
+            response.body(),
+            clock.instant()));
+  }
+
+  /** The live headers of a 304, with the stored ones (pagination links) of the cached body. */
+  private static HttpHeaders merged(HttpHeaders live, Map<String, String> stored) {
+    Map<String, List<String>> multi = new LinkedHashMap<>(live.map());
+    stored.forEach((k, v) -> multi.put(k, List.of(v)));
+    return HttpHeaders.of(multi, (a, b) -> true);
   }
 
   private static HttpHeaders headersOf(Map<String, String> map) {
@@ -632,6 +698,8 @@ public final class ApiClient {
     private Clock clock = Clock.systemUTC();
     private Pattern neverStore;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private Instant reuseSince;
+    private final List<String> keptHeaders = new ArrayList<>();
 
     private Builder(URI base, String platformName) {
       this.base = checkBaseUrl(base.toString(), platformName);
@@ -685,6 +753,24 @@ public final class ApiClient {
     /** Largest response body accepted (default {@link ApiClient#DEFAULT_MAX_RESPONSE_BYTES}). */
     public Builder maxResponseBytes(long bytes) {
       this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Also keeps this response header with cached bodies (e.g. a platform's token scopes), so a
+     * body answered from the cache still carries it. Never a header that holds a credential.
+     */
+    public Builder keepHeader(String name) {
+      keptHeaders.add(name);
+      return this;
+    }
+
+    /**
+     * Reuses, without any request, the responses stored since this instant: those of an interrupted
+     * scan that this one resumes (see {@link ResponseCache#beginScan}).
+     */
+    public Builder reuseResponsesSince(Instant since) {
+      this.reuseSince = since;
       return this;
     }
 

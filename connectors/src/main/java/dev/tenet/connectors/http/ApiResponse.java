@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * A successful response (2xx, or a 304 answered from the cache).
  *
- * @param notModified the server answered 304 and the body came from the cache
+ * @param notModified the body came from the cache: the server answered 304, or the response was
+ *     stored by the interrupted scan being resumed
  */
 public record ApiResponse(
     String url, int status, HttpHeaders headers, byte[] body, boolean notModified) {

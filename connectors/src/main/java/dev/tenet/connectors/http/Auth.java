@@ -3,10 +3,22 @@ package dev.tenet.connectors.http;
 import dev.tenet.core.credentials.Secret;
 import java.net.http.HttpRequest;
 
-/** How a connection authenticates its requests. Applied only to requests to its own host. */
+/**
+ * How a connection authenticates its requests. Applied only to requests to its own host. A
+ * credential that expires (an app installation token, an OAuth token) refreshes itself in {@link
+ * #apply} before it runs out, and once more in {@link #renew} if the server rejects it anyway.
+ */
 @FunctionalInterface
 public interface Auth {
-  void apply(HttpRequest.Builder request);
+  void apply(HttpRequest.Builder request) throws ApiException, InterruptedException;
+
+  /**
+   * Called after the server answered 401 to a request this credential signed: returns true when a
+   * fresh credential is now in place and the request is worth one more try.
+   */
+  default boolean renew() throws ApiException, InterruptedException {
+    return false;
+  }
 
   Auth NONE = request -> {};
 

@@ -1,5 +1,7 @@
 package dev.tenet.connectors.http;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.tenet.core.store.PrivateFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,9 +27,11 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A response cache in a private folder, one gzip file per URL. Writes are atomic (temporary file,
  * then rename), so a killed scan leaves either the old entry or the new one. An unreadable entry is
- * a miss, never an error.
+ * a miss, never an error. A journal file marks a scan in progress, so the next scan can resume it.
  */
 public final class DiskResponseCache implements ResponseCache {
+  private static final String FORMAT = "tenet-http-cache/2";
+  private static final String JOURNAL = "scan-in-progress";
   private static final int MAX_HEADERS = 64;
   private static final long MAX_FILE_BYTES = ApiClient.DEFAULT_MAX_RESPONSE_BYTES + 1024 * 1024;
 
@@ -62,7 +67,11 @@ public final class DiskResponseCache implements ResponseCache {
     }
     try (DataInputStream in =
         new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(file)))) {
+      if (!in.readUTF().equals(FORMAT)) {
+        return Optional.empty();
+      }
       String url = in.readUTF();
+      int status = in.readInt();
       String etag = emptyToNull(in.readUTF());
       String lastModified = emptyToNull(in.readUTF());
       Instant storedAt = Instant.ofEpochMilli(in.readLong());
@@ -83,7 +92,8 @@ public final class DiskResponseCache implements ResponseCache {
       if (body.length != length || in.read() != -1) {
         return Optional.empty();
       }
-      return Optional.of(new Stored(url, new Entry(etag, lastModified, headers, body, storedAt)));
+      return Optional.of(
+          new Stored(url, new Entry(status, etag, lastModified, headers, body, storedAt)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -122,7 +132,9 @@ public final class DiskResponseCache implements ResponseCache {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(entry.body().length / 4 + 256);
       try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+        out.writeUTF(FORMAT);
         out.writeUTF(url);
+        out.writeInt(entry.status());
         out.writeUTF(entry.etag() == null ? "" : entry.etag());
         out.writeUTF(entry.lastModified() == null ? "" : entry.lastModified());
         out.writeLong(entry.storedAt().toEpochMilli());
@@ -144,6 +156,39 @@ public final class DiskResponseCache implements ResponseCache {
       }
     } catch (IOException e) {
       // A cache that cannot be written only costs a full request next time.
+    }
+  }
+
+  @Override
+  public Optional<Instant> beginScan(Instant now, Duration maxAge) {
+    Path journal = folder.resolve(JOURNAL);
+    try {
+      if (Files.isRegularFile(journal)) {
+        Instant started =
+            Instant.ofEpochMilli(Long.parseLong(Files.readString(journal, UTF_8).strip()));
+        if (!started.isAfter(now) && Duration.between(started, now).compareTo(maxAge) <= 0) {
+          return Optional.of(started);
+        }
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // A damaged journal only means starting afresh.
+    }
+    try {
+      Path temp = PrivateFiles.createTempFile(folder, ".journal", ".tmp");
+      Files.writeString(temp, Long.toString(now.toEpochMilli()), UTF_8);
+      Files.move(temp, journal, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      // Without a journal the next scan cannot resume; this one is unaffected.
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void finishScan() {
+    try {
+      Files.deleteIfExists(folder.resolve(JOURNAL));
+    } catch (IOException e) {
+      // A stale journal only lets the next scan reuse recent answers; it expires by age.
     }
   }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param maxConcurrency requests in flight at once per connection
  * @param maxAttempts attempts per request for transient faults (502/503/504, timeouts)
  * @param backoff first retry delay; doubles at each attempt
- * @param maxRateLimitWait longest single wait for a rate limit to reset
+ * @param maxRateLimitWait longest single wait for a rate limit to reset (GitHub's core limit resets
+ *     hourly: a large scan waits it out, saying so, rather than giving up the rest)
  * @param caBundle extra trusted certificates (PEM) for self-hosted instances; TLS verification is
  *     never turned off
  */
@@ -31,7 +32,7 @@ public record HttpPolicy(
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
         Duration.ofMillis(500),
-        Duration.ofMinutes(15),
+        Duration.ofMinutes(61),
         Optional.empty());
   }
 

@@ -12,6 +12,7 @@ import dev.tenet.core.util.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fuzzes the GitHub response mapper with what an API (or a hostile proxy) might send: any JSON, fed
@@ -75,9 +76,9 @@ class GitHubMapperFuzzTest {
         String branch = item.path("default_branch").asText("main");
         if (!branch.isBlank()) {
           mapper.defaultBranchProtection(
-              fullName, branch, true, json, json.isArray() ? json : null);
+              fullName, branch, true, json, json.isArray() ? json : null, Map.of());
           mapper.defaultBranchProtection(
-              fullName, branch, false, null, json.isArray() ? json : null);
+              fullName, branch, false, null, json.isArray() ? json : null, Map.of());
         }
       }
     }

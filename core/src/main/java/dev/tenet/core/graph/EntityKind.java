@@ -30,6 +30,8 @@ public enum EntityKind {
   IDENTITY_PROVIDER,
   CLUSTER,
   SERVICE_ACCOUNT,
+  /** A rule set that governs other resources: a ruleset, a protection or push-rule policy. */
+  POLICY,
   /** Anyone on the internet: the untrusted entry point behind fork pull requests and comments. */
   INTERNET;
 

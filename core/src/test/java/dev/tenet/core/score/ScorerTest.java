@@ -25,15 +25,30 @@ class ScorerTest {
 
   private static GitHubGraph org(int unprotected, int protectedRepos) {
     GitHubGraph g =
-        GitHubGraph.org("a").set(Attr.MFA_REQUIRED, true).set(Attr.BASE_PERMISSION, "read");
-    g.member("owner", "owner", true);
+        GitHubGraph.org("a")
+            .set(Attr.MFA_REQUIRED, true)
+            .set(Attr.SSO_CONFIGURED, true)
+            .set(Attr.BASE_PERMISSION, "read")
+            .set(Attr.ALLOWED_ACTIONS, "local_only")
+            .set(Attr.CI_TOKEN_PERMISSIONS, "read")
+            .set(Attr.CI_TOKEN_CAN_APPROVE, false)
+            .set(Attr.FORK_APPROVAL_POLICY, "all_external_contributors")
+            .set(Attr.PRIVATE_FORK_PIPELINES, false);
+    g.member("owner", "owner", true).set(Attr.LAST_ACTIVE_AT, RuleHarness.NOW);
     for (int i = 0; i < unprotected; i++) {
-      g.defaultBranch(g.repository("open" + i, "private")).set(Attr.PROTECTED, false);
+      g.defaultBranch(secured(g.repository("open" + i, "private"))).set(Attr.PROTECTED, false);
     }
     for (int i = 0; i < protectedRepos; i++) {
-      g.protectedBranch(g.repository("safe" + i, "private"));
+      g.protectedBranch(secured(g.repository("safe" + i, "private")));
     }
     return g;
+  }
+
+  private static dev.tenet.core.graph.Entity secured(dev.tenet.core.graph.Entity repo) {
+    return repo.set(Attr.SECRET_SCANNING, true)
+        .set(Attr.PUSH_PROTECTION, true)
+        .set(Attr.VULNERABILITY_ALERTS, true)
+        .set(Attr.CODE_SCANNING, true);
   }
 
   @Test

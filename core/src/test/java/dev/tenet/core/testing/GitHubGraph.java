@@ -63,12 +63,61 @@ public final class GitHubGraph {
     return branch;
   }
 
-  /** A default branch protected well: reviews, no force push or deletion. */
+  /**
+   * A default branch protected well: classic protection binding administrators, reviews, checks and
+   * signatures, no force push or deletion.
+   */
   public Entity protectedBranch(Entity repo) {
     return defaultBranch(repo)
         .set(Attr.PROTECTED, true)
+        .set(Attr.PROTECTION_SOURCES, java.util.List.of("branch-protection"))
         .set(Attr.REQUIRED_APPROVALS, 1)
+        .set(Attr.ENFORCE_ADMINS, true)
+        .set(Attr.BYPASS_ACTORS, java.util.List.of())
+        .set(Attr.REQUIRED_CHECKS, java.util.List.of("build"))
+        .set(Attr.SIGNED_COMMITS_REQUIRED, true)
         .set(Attr.FORCE_PUSH_ALLOWED, false)
         .set(Attr.DELETION_ALLOWED, false);
+  }
+
+  /** A part of the organization ({@code #kind/name}), contained by it. */
+  public Entity orgPart(EntityKind kind, String partKind, String name) {
+    Entity e = graph.entity(ResourceId.part(org.id(), partKind, name), kind, name, "github");
+    graph.relate(org, RelationKind.CONTAINS, e, "github");
+    return e;
+  }
+
+  /** A part of a repository ({@code #kind/name}), contained by it. */
+  public Entity repoPart(Entity repo, EntityKind kind, String partKind, String name) {
+    Entity e = graph.entity(ResourceId.part(repo.id(), partKind, name), kind, name, "github");
+    graph.relate(repo, RelationKind.CONTAINS, e, "github");
+    return e;
+  }
+
+  /** An outside collaborator with the given permission on a repository. */
+  public Entity outsideCollaborator(String login, Entity repo, String permission) {
+    Entity user =
+        graph.entity(
+            ResourceId.part(org.id(), "collaborator", login), EntityKind.USER, login, "github");
+    user.set(Attr.OUTSIDE_COLLABORATOR, true);
+    graph.relate(user, access(permission), repo, "github").set(Attr.PERMISSION, permission);
+    return user;
+  }
+
+  public Entity team(String slug) {
+    return orgPart(EntityKind.TEAM, "team", slug).set(Attr.ACCESS_LISTED, true);
+  }
+
+  public GitHubGraph grant(Entity principal, Entity repo, String permission) {
+    graph.relate(principal, access(permission), repo, "github").set(Attr.PERMISSION, permission);
+    return this;
+  }
+
+  public static RelationKind access(String permission) {
+    return switch (permission) {
+      case "admin" -> RelationKind.CAN_ADMIN;
+      case "write", "maintain" -> RelationKind.CAN_WRITE;
+      default -> RelationKind.CAN_READ;
+    };
   }
 }

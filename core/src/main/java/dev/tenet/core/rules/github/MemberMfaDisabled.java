@@ -5,6 +5,7 @@ import dev.tenet.core.graph.Entity;
 import dev.tenet.core.graph.EntityKind;
 import dev.tenet.core.graph.Relation;
 import dev.tenet.core.graph.RelationKind;
+import dev.tenet.core.model.ResourceId;
 import dev.tenet.core.model.Severity;
 import dev.tenet.core.rule.Outcomes;
 import dev.tenet.core.rule.Rule;
@@ -20,7 +21,7 @@ public final class MemberMfaDisabled implements Rule {
           "GH-MEMBER-001",
           "member-mfa-disabled",
           Severity.HIGH,
-          "Organization member without two-factor authentication",
+          "Member or outside collaborator without two-factor authentication",
           "This account can be taken over with its password alone, and everything it can push,"
               + " approve or read goes with it.",
           List.of(
@@ -65,6 +66,25 @@ public final class MemberMfaDisabled implements Rule {
         } else {
           outcomes.unknown(memberId, "two-factor status visible to organization owners only");
         }
+      }
+    }
+    // Outside collaborators sign in with their own accounts just the same.
+    for (Entity user : context.graph().entities(EntityKind.USER)) {
+      if (!user.isTrue(Attr.OUTSIDE_COLLABORATOR)
+          || !ResourceId.platformOf(user.id()).equals(GitHub.PLATFORM)) {
+        continue;
+      }
+      if (user.isTrue(Attr.MFA_ENABLED)) {
+        outcomes.pass(user.id());
+      } else if (user.isFalse(Attr.MFA_ENABLED)) {
+        outcomes
+            .fail(
+                user.id(),
+                "Outside collaborator " + user.name() + " has two-factor authentication disabled.")
+            .with("login", user.name())
+            .with("role", "outside-collaborator");
+      } else {
+        outcomes.unknown(user.id(), "two-factor status visible to organization owners only");
       }
     }
   }

@@ -57,9 +57,7 @@ public final class ReviewNotRequired implements Rule {
                     + project.name()
                     + " need no approval.")
             .with("required_approvals", approvals.get())
-            .with(
-                "code_owner_approval_required",
-                b.bool(Attr.CODE_OWNER_REVIEW_REQUIRED).orElse(null));
+            .with("code_owner_approval_required", b.bool(Attr.CODE_OWNER_REVIEWS).orElse(null));
       } else {
         outcomes.pass(b.id());
       }

@@ -39,9 +39,9 @@ public final class SecretPushProtectionDisabled implements Rule {
   @Override
   public void evaluate(RuleContext context, Outcomes outcomes) {
     for (Entity project : GitLab.projects(context.graph())) {
-      if (project.isTrue(Attr.SECRET_PUSH_PROTECTION)) {
+      if (project.isTrue(Attr.PUSH_PROTECTION)) {
         outcomes.pass(project.id());
-      } else if (project.isFalse(Attr.SECRET_PUSH_PROTECTION)) {
+      } else if (project.isFalse(Attr.PUSH_PROTECTION)) {
         outcomes
             .fail(
                 project.id(), "Project " + project.name() + " accepts pushes that contain secrets.")

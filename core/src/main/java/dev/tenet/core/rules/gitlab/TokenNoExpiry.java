@@ -46,7 +46,7 @@ public final class TokenNoExpiry implements Rule {
         continue;
       }
       String kind = describe(c);
-      if (c.isFalse(Attr.EXPIRY_SET)) {
+      if (c.isFalse(Attr.HAS_EXPIRY)) {
         outcomes
             .fail(
                 c.id(),
@@ -61,7 +61,7 @@ public final class TokenNoExpiry implements Rule {
             .with("scopes", c.has(Attr.SCOPES) ? c.list(Attr.SCOPES) : null)
             .with("last_used_at", c.text(Attr.LAST_ACTIVE_AT).orElse(null))
             .severity(c.kind() == EntityKind.DEPLOY_KEY ? Severity.MEDIUM : Severity.HIGH);
-      } else if (c.isTrue(Attr.EXPIRY_SET)) {
+      } else if (c.isTrue(Attr.HAS_EXPIRY)) {
         outcomes.pass(c.id());
       } else {
         outcomes.unknown(c.id(), "expiry not reported by this GitLab version or token");

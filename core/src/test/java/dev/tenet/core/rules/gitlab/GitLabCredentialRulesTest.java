@@ -112,14 +112,14 @@ class GitLabCredentialRulesTest {
     GitLabGraph g = GitLabGraph.group("acme");
     Entity p = g.project(g.top(), "api", "private");
     token(g, p, "token", "forever")
-        .set(Attr.EXPIRY_SET, false)
+        .set(Attr.HAS_EXPIRY, false)
         .set(Attr.SCOPES, List.of("read_api"));
     token(g, p, "token", "dated")
-        .set(Attr.EXPIRY_SET, true)
+        .set(Attr.HAS_EXPIRY, true)
         .set(Attr.EXPIRES_AT, "2027-01-01T00:00:00Z");
-    token(g, p, "token", "revoked").set(Attr.EXPIRY_SET, false).set(Attr.ACTIVE, false);
-    token(g, p, "deploy-token", "registry").set(Attr.EXPIRY_SET, false);
-    Entity key = g.part(p, EntityKind.DEPLOY_KEY, "deploy-key", "ci").set(Attr.EXPIRY_SET, false);
+    token(g, p, "token", "revoked").set(Attr.HAS_EXPIRY, false).set(Attr.ACTIVE, false);
+    token(g, p, "deploy-token", "registry").set(Attr.HAS_EXPIRY, false);
+    Entity key = g.part(p, EntityKind.DEPLOY_KEY, "deploy-key", "ci").set(Attr.HAS_EXPIRY, false);
     g.part(p, EntityKind.DEPLOY_KEY, "deploy-key", "old-gitlab"); // expiry not reported
     List<Finding> findings = RuleHarness.findings(new TokenNoExpiry(), g.graph());
     assertThat(findings)

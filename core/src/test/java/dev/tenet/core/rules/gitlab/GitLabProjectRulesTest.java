@@ -119,10 +119,9 @@ class GitLabProjectRulesTest {
 
   @Test
   void pushRulesSignedCommitsAndSecretPushProtection() {
-    Entity unsigned =
-        g.project(g.top(), "unsigned", "private").set(Attr.SECRET_PUSH_PROTECTION, false);
+    Entity unsigned = g.project(g.top(), "unsigned", "private").set(Attr.PUSH_PROTECTION, false);
     g.wellProtectedBranch(unsigned).set(Attr.SIGNED_COMMITS_REQUIRED, false);
-    Entity signed = g.project(g.top(), "signed", "private").set(Attr.SECRET_PUSH_PROTECTION, true);
+    Entity signed = g.project(g.top(), "signed", "private").set(Attr.PUSH_PROTECTION, true);
     g.wellProtectedBranch(signed);
     Entity free = g.project(g.top(), "free", "private");
     g.wellProtectedBranch(free).set(Attr.SIGNED_COMMITS_REQUIRED, null);
