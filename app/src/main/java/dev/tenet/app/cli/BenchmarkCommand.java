@@ -1,7 +1,7 @@
 package dev.tenet.app.cli;
 
+import dev.tenet.app.bench.GitHubBenchmark;
 import dev.tenet.app.service.UserError;
-import dev.tenet.connectors.emulator.GitHubBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -121,6 +121,13 @@ public final class ConnectorFactory {
         throw new UserError(e.getMessage());
       }
     }
+    if (noTokenGiven) {
+      throw new UserError(
+          "No GitHub token: set the environment variable GITHUB_TOKEN to a read-only token (see"
+              + " docs/PERMISSIONS.md), name another with --token-env, use a stored one with"
+              + " --credential NAME, or set GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY_FILE for a"
+              + " GitHub App.");
+    }
     return new GitHubCredentials.PersonalToken(tokens.token(spec.credential(), base, "GitHub"));
   }
 

@@ -111,8 +111,9 @@ class CliTest {
     assertThat(run.err.strip())
         .isEqualTo(
             "tenet: No GitHub token: set the environment variable GITHUB_TOKEN to a read-only"
-                + " token (see docs/PERMISSIONS.md), name another with --token-env, or use a stored one with"
-                + " --credential NAME.");
+                + " token (see docs/PERMISSIONS.md), name another with --token-env, use a stored"
+                + " one with --credential NAME, or set GITHUB_APP_ID and"
+                + " GITHUB_APP_PRIVATE_KEY_FILE for a GitHub App.");
     CliRun other =
         CliRun.run(
             home,

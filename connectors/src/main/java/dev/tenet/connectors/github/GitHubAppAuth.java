@@ -5,7 +5,6 @@ import dev.tenet.connectors.http.ApiClient;
 import dev.tenet.connectors.http.ApiException;
 import dev.tenet.connectors.http.Auth;
 import dev.tenet.core.credentials.Secret;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,18 +45,18 @@ final class GitHubAppAuth implements Auth {
 
   /** An {@link Auth} that signs with a fresh JWT of the app on every request. */
   static Auth jwt(AppJwt jwt, Clock clock) {
-    return request -> request.setHeader("Authorization", "Bearer " + jwt.sign(clock.instant()));
+    return request -> request.set("Authorization", "Bearer " + jwt.sign(clock.instant()));
   }
 
   @Override
-  public void apply(HttpRequest.Builder request) throws ApiException, InterruptedException {
+  public void apply(Auth.Headers request) throws ApiException, InterruptedException {
     String value;
     synchronized (this) {
       Secret current = current();
       lastApplied.set(current);
       value = current.reveal(); // Under the lock: a refresh destroys the token it replaces.
     }
-    request.setHeader("Authorization", "Bearer " + value);
+    request.set("Authorization", "Bearer " + value);
   }
 
   @Override

@@ -241,7 +241,7 @@ public final class ApiClient {
       }
       headers.forEach(request::setHeader);
       if (sameOrigin) {
-        auth.apply(request);
+        auth.apply(request::setHeader);
         if (cached.isPresent() && cached.get().revalidatable() && current.equals(url)) {
           ResponseCache.Entry e = cached.get();
           if (e.etag() != null) {

@@ -1,7 +1,6 @@
 package dev.tenet.connectors.http;
 
 import dev.tenet.core.credentials.Secret;
-import java.net.http.HttpRequest;
 
 /**
  * How a connection authenticates its requests. Applied only to requests to its own host. A
@@ -10,7 +9,13 @@ import java.net.http.HttpRequest;
  */
 @FunctionalInterface
 public interface Auth {
-  void apply(HttpRequest.Builder request) throws ApiException, InterruptedException;
+  /** Where a credential writes its headers; the HTTP layer keeps the request to itself. */
+  @FunctionalInterface
+  interface Headers {
+    void set(String name, String value);
+  }
+
+  void apply(Headers request) throws ApiException, InterruptedException;
 
   /**
    * Called after the server answered 401 to a request this credential signed: returns true when a
@@ -24,11 +29,11 @@ public interface Auth {
 
   /** {@code Authorization: Bearer <token>}: GitHub tokens of every kind, GitLab OAuth tokens. */
   static Auth bearer(Secret token) {
-    return request -> request.setHeader("Authorization", "Bearer " + token.reveal());
+    return request -> request.set("Authorization", "Bearer " + token.reveal());
   }
 
   /** A token in a header of its own, e.g. GitLab's {@code PRIVATE-TOKEN}. */
   static Auth header(String name, Secret token) {
-    return request -> request.setHeader(name, token.reveal());
+    return request -> request.set(name, token.reveal());
   }
 }

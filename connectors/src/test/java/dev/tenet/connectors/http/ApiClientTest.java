@@ -153,8 +153,8 @@ class ApiClientTest {
     Auth refreshing =
         new Auth() {
           @Override
-          public void apply(java.net.http.HttpRequest.Builder request) {
-            request.setHeader("Authorization", "Bearer " + token[0]);
+          public void apply(Auth.Headers request) {
+            request.set("Authorization", "Bearer " + token[0]);
           }
 
           @Override

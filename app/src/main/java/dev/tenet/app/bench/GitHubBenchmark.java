@@ -1,5 +1,7 @@
-package dev.tenet.connectors.emulator;
+package dev.tenet.app.bench;
 
+import dev.tenet.connectors.emulator.GitHubEmulator;
+import dev.tenet.connectors.emulator.SampleOrganization;
 import dev.tenet.connectors.github.GitHubConnector;
 import dev.tenet.connectors.github.GitHubCredentials;
 import dev.tenet.connectors.http.DiskResponseCache;
