@@ -6,12 +6,13 @@
 #     what it stored, opens the console under Xvfb on the sample organization and shows its
 #     scores (screenshot kept in the work folder), writes nothing into ~/.openjfx;
 #   - the packages' metadata: control fields, desktop entry, icon, maintainer scripts;
-#   - as root, where mount namespaces allow it, a real install: dpkg -i / rpm -i into throwaway
-#     overlays of /usr, /opt, /etc and /var, then `tenet` from the PATH, then removal. Nothing
+#   - as root (or with passwordless sudo), where mount namespaces allow it, a real install: dpkg -i
+#     / rpm -i into throwaway overlays of /usr, /opt, /etc and /var, then `tenet` from the PATH,
+#     then removal; once as on a server without a desktop menu, once as on a desktop. Nothing
 #     outside the namespace changes.
 #
 # Usage: smoke-test.sh --app-image DIR --packages DIR --work DIR
-# Needs: xvfb-run, ImageMagick (import, identify), xdotool, x11-utils (xprop); dpkg-deb for .deb
+# Needs: xvfb-run and xauth, ImageMagick (import, identify), xdotool, x11-utils (xprop); dpkg-deb for .deb
 # files, rpm2cpio and cpio for .rpm files.
 set -Eeuo pipefail
 trap 'printf "[smoke] FAILED: line %s: %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
@@ -26,7 +27,7 @@ fail() {
 }
 need() {
   for tool in "$@"; do
-    command -v "$tool" >/dev/null || fail "$tool is missing (Debian/Ubuntu: apt-get install xvfb imagemagick xdotool x11-utils dpkg-dev rpm2cpio cpio)"
+    command -v "$tool" >/dev/null || fail "$tool is missing (Debian/Ubuntu: apt-get install xvfb xauth imagemagick xdotool x11-utils rpm2cpio cpio)"
   done
 }
 
@@ -52,7 +53,9 @@ console_check() { # launcher home screenshot version
   as_user "$home" "$launcher" demo >"$home/console.stdout" 2>"$err" &
   local pid=$! waited=0 window=""
   # Wait until the demo assessment run by the console is stored (the command line reads it).
-  until as_user "$home" "$launcher" history 2>/dev/null | grep -q 'github:acme-corp'; do
+  # (Commands' output is captured before grep -q reads it: with pipefail, grep -q closing the pipe
+  # early would fail the writer with SIGPIPE.)
+  until grep -q 'github:acme-corp' <<<"$(as_user "$home" "$launcher" history 2>/dev/null)"; do
     kill -0 "$pid" 2>/dev/null || fail "the console exited early: $(cat "$err")"
     [ "$waited" -lt "$console_timeout" ] || fail "the console stored no demo assessment within ${console_timeout}s"
     sleep 2
@@ -67,7 +70,7 @@ console_check() { # launcher home screenshot version
   *'"dev.tenet.app.gui.ConsoleApp"'*) ;;
   *) fail "window class is $wm_class; the desktop entry's StartupWMClass expects dev.tenet.app.gui.ConsoleApp" ;;
   esac
-  xprop -id "$window" _NET_WM_ICON | grep -q 'Icon (' || fail "the window has no icon"
+  grep -q 'Icon (' <<<"$(xprop -id "$window" _NET_WM_ICON)" || fail "the window has no icon"
   import -window root "$shot"
   local spread
   spread=$(identify -format '%[fx:standard_deviation]' "$shot")
@@ -99,10 +102,12 @@ done
 if [ -z "$app_image" ] || [ -z "$packages" ] || [ -z "$work" ]; then
   fail "usage: smoke-test.sh --app-image DIR --packages DIR --work DIR"
 fi
-need xvfb-run import identify xdotool xprop
+need xvfb-run xauth import identify xdotool xprop
 rm -rf "$work"
 mkdir -p "$work"
 work=$(cd "$work" && pwd -P)
+app_image=$(cd "$app_image" && pwd -P) || fail "no app-image at $app_image"
+packages=$(cd "$packages" && pwd -P) || fail "no packages folder at $packages"
 
 # Everything a user does with one installed copy of Tenet, given its launcher.
 check_launcher() { # label launcher
@@ -130,9 +135,14 @@ check_launcher() { # label launcher
   grep -q '"tenet.assessment/v1"' "$out/report.json" || fail "$label: the JSON report has no schema"
   say "  command line: scan --demo, history and report work without a display"
 
-  xvfb-run -a -s "-screen 0 1440x900x24" bash "$0" --console "$launcher" "$home" "$out/console.png" "$version"
+  # Another fresh user: the console must store its own demo assessment.
+  local console_home="$work/$label/home-console"
+  mkdir -p "$console_home"
+  xvfb-run -a -s "-screen 0 1440x900x24" bash "$0" --console "$launcher" "$console_home" "$out/console.png" "$version"
 
-  [ ! -e "$home/.openjfx" ] || fail "$label: JavaFX extracted native libraries into ~/.openjfx"
+  if [ -e "$home/.openjfx" ] || [ -e "$console_home/.openjfx" ]; then
+    fail "$label: JavaFX extracted native libraries into ~/.openjfx"
+  fi
   say "  nothing extracted into ~/.openjfx"
 }
 
@@ -187,14 +197,27 @@ for dir in /usr /opt /etc /var; do
   mkdir -p "$layers\$dir/upper" "$layers\$dir/work"
   mount -t overlay overlay -o "lowerdir=\$dir,upperdir=$layers\$dir/upper,workdir=$layers\$dir/work" "\$dir"
 done
+gone() { [ ! -e "\$1" ] && [ ! -L "\$1" ] || { echo "\$1 left behind" >&2; exit 1; }; }
+
+echo "== a server: no desktop menu"
+rm -rf /etc/xdg/menus
 $install
 [ "\$(command -v tenet)" = /usr/bin/tenet ] || { echo "tenet is not on the PATH after installing" >&2; exit 1; }
 env -u DISPLAY HOME="$home" JAVA_TOOL_OPTIONS="-Duser.home=$home" tenet scan --demo --quiet
 [ -f "$home/.local/share/tenet/tenet.db" ] || { echo "tenet from the PATH stored nothing" >&2; exit 1; }
-ls /usr/share/applications | grep -q '^tenet-Tenet.desktop\$' || { echo "no menu entry installed" >&2; exit 1; }
 $remove
-[ ! -e /usr/bin/tenet ] && [ ! -L /usr/bin/tenet ] || { echo "/usr/bin/tenet left behind" >&2; exit 1; }
-[ ! -e /opt/tenet ] || { echo "/opt/tenet left behind" >&2; exit 1; }
+gone /usr/bin/tenet
+gone /opt/tenet
+
+echo "== a desktop: the entry goes into the menu"
+mkdir -p /etc/xdg/menus
+$install
+[ -f /usr/share/applications/tenet-Tenet.desktop ] || { echo "no menu entry installed" >&2; exit 1; }
+env -u DISPLAY HOME="$home" JAVA_TOOL_OPTIONS="-Duser.home=$home" tenet --version
+$remove
+gone /usr/share/applications/tenet-Tenet.desktop
+gone /usr/bin/tenet
+gone /opt/tenet
 EOF
   if ! "${as_root[@]}" unshare --mount --propagation private true 2>/dev/null; then
     say "  real install skipped (no mount namespaces here)"
@@ -208,7 +231,8 @@ EOF
   # What root wrote here, so that the next build (unprivileged) can clean its target folder.
   "${as_root[@]}" rm -rf "$layers" "$home" "$work/$label/root-home"
   [ "$status" = 0 ] || fail "$label: installing for real failed: $(cat "$work/$label/install.log")"
-  say "  installed for real (in a throwaway namespace): tenet on the PATH runs, removal cleans up"
+  say "  installed for real (in a throwaway namespace), as on a server and as on a desktop: tenet on"
+  say "  the PATH runs, the menu entry appears where a menu exists, removal cleans up"
 }
 
 check_launcher app-image "$app_image/bin/Tenet"
@@ -227,7 +251,7 @@ for deb in "${debs[@]}"; do
   say "$label: $deb"
   dpkg-deb --info "$deb" >"$work/$label/info"
   grep -q '^ Package: tenet$' "$work/$label/info" || fail "deb: package name is not tenet"
-  grep -q '^ Depends: .*xdg-utils' "$work/$label/info" || fail "deb: no dependency on xdg-utils (menu entry)"
+  grep -q '^ Depends: libc6, .*xdg-utils' "$work/$label/info" || fail "deb: Depends lacks libc6 or xdg-utils (menu entry)"
   grep -q '^ Depends: .*libgtk-3' "$work/$label/info" || fail "deb: no dependency on GTK 3 (JavaFX)"
   dpkg-deb --control "$deb" "$work/$label/control"
   grep -q 'update-alternatives --install /usr/bin/tenet tenet /opt/tenet/bin/Tenet' "$work/$label/control/postinst" ||
@@ -251,8 +275,8 @@ for rpm in "${rpms[@]}"; do
   root="$work/$label/root"
   mkdir -p "$root"
   say "$label: $rpm"
-  rpm -qp --queryformat '%{NAME}\n' "$rpm" 2>/dev/null | grep -qx tenet || fail "rpm: package name is not tenet"
-  rpm -qpl "$rpm" 2>/dev/null | grep -qx /usr/bin/tenet || fail "rpm: /usr/bin/tenet is not in the package"
+  [ "$(rpm -qp --queryformat '%{NAME}' "$rpm" 2>/dev/null)" = tenet ] || fail "rpm: package name is not tenet"
+  grep -qx /usr/bin/tenet <<<"$(rpm -qpl "$rpm" 2>/dev/null)" || fail "rpm: /usr/bin/tenet is not in the package"
   say "  package name and /usr/bin/tenet in the file list"
   (cd "$root" && rpm2cpio "$rpm" | cpio --quiet -idm)
   [ "$(readlink "$root/usr/bin/tenet")" = /opt/tenet/bin/Tenet ] || fail "rpm: /usr/bin/tenet does not point at /opt/tenet/bin/Tenet"
