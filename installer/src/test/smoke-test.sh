@@ -199,8 +199,9 @@ for dir in /usr /opt /etc /var; do
 done
 gone() { [ ! -e "\$1" ] && [ ! -L "\$1" ] || { echo "\$1 left behind" >&2; exit 1; }; }
 
+# xdg-desktop-menu, run by the maintainer scripts, needs both folders to exist.
 echo "== a server: no desktop menu"
-rm -rf /etc/xdg/menus
+rm -rf /etc/xdg/menus /usr/share/desktop-directories
 $install
 [ "\$(command -v tenet)" = /usr/bin/tenet ] || { echo "tenet is not on the PATH after installing" >&2; exit 1; }
 env -u DISPLAY HOME="$home" JAVA_TOOL_OPTIONS="-Duser.home=$home" tenet scan --demo --quiet
@@ -210,7 +211,7 @@ gone /usr/bin/tenet
 gone /opt/tenet
 
 echo "== a desktop: the entry goes into the menu"
-mkdir -p /etc/xdg/menus
+mkdir -p /etc/xdg/menus /usr/share/desktop-directories
 $install
 [ -f /usr/share/applications/tenet-Tenet.desktop ] || { echo "no menu entry installed" >&2; exit 1; }
 env -u DISPLAY HOME="$home" JAVA_TOOL_OPTIONS="-Duser.home=$home" tenet --version
