@@ -3,8 +3,9 @@
 #
 #   - the app-image, and the contents of every .deb and .rpm (extracted with dpkg-deb -x /
 #     rpm2cpio), each: runs `tenet scan --demo` headless (no display at all), lists and exports
-#     what it stored, opens the console under Xvfb on the sample organization and shows its
-#     scores (screenshot kept in the work folder), writes nothing into ~/.openjfx;
+#     what it stored, opens the console under Xvfb on the sample organization (the window appears
+#     with its icon, the demo assessment it runs gets stored, a screenshot is kept in the work
+#     folder), and writes nothing into ~/.openjfx;
 #   - the packages' metadata: control fields, desktop entry, icon, maintainer scripts;
 #   - as root (or with passwordless sudo), where mount namespaces allow it, a real install: dpkg -i
 #     / rpm -i into throwaway overlays of /usr, /opt, /etc and /var, then `tenet` from the PATH,
@@ -52,6 +53,8 @@ console_check() { # launcher home screenshot version
   local err="$home/console.stderr"
   as_user "$home" "$launcher" demo >"$home/console.stdout" 2>"$err" &
   local pid=$! waited=0 window=""
+  # shellcheck disable=SC2064 # the pid is meant to be expanded now
+  trap "kill $pid 2>/dev/null || true" EXIT
   # Wait until the demo assessment run by the console is stored (the command line reads it).
   # (Commands' output is captured before grep -q reads it: with pipefail, grep -q closing the pipe
   # early would fail the writer with SIGPIPE.)
@@ -81,7 +84,7 @@ console_check() { # launcher home screenshot version
   fi
   kill "$pid"
   wait "$pid" 2>/dev/null || true
-  say "  console: window, icon and scores shown (screenshot $shot)"
+  say "  console: window with its icon, demo assessment run and stored (screenshot $shot)"
 }
 
 if [ "${1-}" = --console ]; then
