@@ -5,8 +5,10 @@ import dev.tenet.app.AppContext;
 import dev.tenet.app.gui.common.UiExecutor;
 import dev.tenet.app.gui.shell.MainWindow;
 import dev.tenet.core.Tenet;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The desktop console. Started by {@link #launch(AppContext, boolean)}, never by the CLI code. */
@@ -25,6 +27,7 @@ public final class ConsoleApp extends Application {
   public void start(Stage stage) {
     stage.setScene(createScene(context, UiExecutor.javaFx(), demo));
     stage.setTitle("Tenet " + Tenet.version() + (demo ? " · demo" : ""));
+    stage.getIcons().addAll(windowIcons());
     stage.setMinWidth(960);
     stage.setMinHeight(640);
     stage.show();
@@ -44,6 +47,14 @@ public final class ConsoleApp extends Application {
       window.dashboard().load();
     }
     return scene;
+  }
+
+  /** The app icon at the sizes window managers and task bars pick from (assets/…/icons). */
+  static List<Image> windowIcons() {
+    return List.of(16, 32, 48, 64, 128, 256).stream()
+        .map(size -> "/dev/tenet/assets/icons/tenet-" + size + ".png")
+        .map(path -> new Image(ConsoleApp.class.getResource(path).toExternalForm()))
+        .toList();
   }
 
   @Override
