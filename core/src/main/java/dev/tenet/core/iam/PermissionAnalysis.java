@@ -73,6 +73,12 @@ public final class PermissionAnalysis {
           continue;
         }
         for (String action : s.actions()) {
+          // Escalation is judged per action: a boundary may let some of a wildcard through.
+          for (String e : ESCALATION_ACTIONS) {
+            if (IamGlob.matchesIgnoreCase(action, e) && allowed(e, denied, boundary)) {
+              escalation.add(e + " (" + p.name() + ")");
+            }
+          }
           if (!allowed(action, denied, boundary)) {
             continue;
           }
@@ -81,11 +87,6 @@ public final class PermissionAnalysis {
             adminVia.add(p.name());
           } else if (serviceWide(action)) {
             wildcards.add(p.name() + ": " + action + " on *");
-          }
-          for (String e : ESCALATION_ACTIONS) {
-            if (IamGlob.matchesIgnoreCase(action, e)) {
-              escalation.add(e + " (" + p.name() + ")");
-            }
           }
         }
       }

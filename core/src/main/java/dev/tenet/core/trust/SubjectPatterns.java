@@ -103,7 +103,14 @@ public final class SubjectPatterns {
     if (possible.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(possible.size() == 1 ? possible.get(0).open() : Breadth.ANY_CONTEXT);
+    if (possible.size() == 1) {
+      return Optional.of(possible.get(0).open());
+    }
+    // Branches and tags alone ("ref:*"): any branch is the worse of the two and says it.
+    boolean refsOnly =
+        possible.stream()
+            .allMatch(k -> k.open() == Breadth.ANY_BRANCH || k.open() == Breadth.ANY_TAG);
+    return Optional.of(refsOnly ? Breadth.ANY_BRANCH : Breadth.ANY_CONTEXT);
   }
 
   /**

@@ -18,7 +18,7 @@ import java.util.Map;
 public final class AdminBinding implements Rule {
   static final RuleMetadata METADATA =
       new RuleMetadata(
-          "K8S-RBAC-001",
+          "KUBE-RBAC-001",
           "cloud-standing-admin",
           Severity.HIGH,
           "Cluster-wide administrator binding",

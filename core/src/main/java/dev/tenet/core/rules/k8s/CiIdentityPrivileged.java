@@ -20,7 +20,7 @@ import java.util.Set;
 public final class CiIdentityPrivileged implements Rule {
   static final RuleMetadata METADATA =
       new RuleMetadata(
-          "K8S-CI-001",
+          "KUBE-CI-001",
           "cloud-standing-admin",
           Severity.HIGH,
           "CI/CD identity with cluster-wide privileged rights",

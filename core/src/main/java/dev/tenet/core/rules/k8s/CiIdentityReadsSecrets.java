@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class CiIdentityReadsSecrets implements Rule {
   static final RuleMetadata METADATA =
       new RuleMetadata(
-          "K8S-CI-002",
+          "KUBE-CI-002",
           "secret-broadly-shared",
           Severity.HIGH,
           "Cluster secrets readable by a CI/CD identity",

@@ -15,7 +15,7 @@ import java.util.List;
 public final class ImagesNotVerified implements Rule {
   static final RuleMetadata METADATA =
       new RuleMetadata(
-          "K8S-ADMISSION-001",
+          "KUBE-ADMISSION-001",
           "artifact-unsigned",
           Severity.HIGH,
           "Cluster admits unsigned images",

@@ -21,7 +21,7 @@ import java.util.Map;
 public final class WildcardBinding implements Rule {
   static final RuleMetadata METADATA =
       new RuleMetadata(
-          "K8S-RBAC-002",
+          "KUBE-RBAC-002",
           "cloud-standing-admin",
           Severity.MEDIUM,
           "Wildcard RBAC binding",
