@@ -63,11 +63,13 @@ public final class PermissionAnalysis {
         if (!s.coversAllResources()) {
           continue;
         }
+        // Conditions on Allow statements are not judged, but said: they may make it harmless.
+        String from = p.name() + (s.conditions().isEmpty() ? "" : ", conditional");
         if (s.notAction()) {
           wildcards.add(p.name() + ": every action except " + String.join(", ", s.actions()));
           for (String e : ESCALATION_ACTIONS) {
             if (s.coversAction(e) && allowed(e, denied, boundary)) {
-              escalation.add(e + " (" + p.name() + ")");
+              escalation.add(e + " (" + from + ")");
             }
           }
           continue;
@@ -76,7 +78,7 @@ public final class PermissionAnalysis {
           // Escalation is judged per action: a boundary may let some of a wildcard through.
           for (String e : ESCALATION_ACTIONS) {
             if (IamGlob.matchesIgnoreCase(action, e) && allowed(e, denied, boundary)) {
-              escalation.add(e + " (" + p.name() + ")");
+              escalation.add(e + " (" + from + ")");
             }
           }
           if (!allowed(action, denied, boundary)) {

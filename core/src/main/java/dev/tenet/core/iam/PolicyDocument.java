@@ -40,6 +40,18 @@ public record PolicyDocument(List<Statement> statements) {
     }
   }
 
+  /**
+   * The JSON text of a document given as JSON or as a (URL-encoded) JSON string, as stored in the
+   * graph.
+   */
+  public static String jsonText(JsonNode node) {
+    if (node.isTextual()) {
+      String text = node.asText().strip();
+      return text.startsWith("%7B") || text.startsWith("%7b") ? percentDecode(text) : text;
+    }
+    return node.toString();
+  }
+
   /** A document given as JSON, or as a (URL-encoded) JSON string inside JSON. */
   public static PolicyDocument of(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {

@@ -49,12 +49,11 @@ final class Aws {
 
   /** Known to be administrator or able to make itself one; empty when its policies are unknown. */
   static Optional<Boolean> adminEquivalent(Entity principal) {
-    if (!principal.has(Attr.ADMIN_ACCESS)) {
-      return Optional.empty();
+    if (principal.isTrue(Attr.ADMIN_ACCESS)
+        || !principal.list(Attr.PRIVILEGE_ESCALATION).isEmpty()) {
+      return Optional.of(true);
     }
-    return Optional.of(
-        principal.isTrue(Attr.ADMIN_ACCESS)
-            || !principal.list(Attr.PRIVILEGE_ESCALATION).isEmpty());
+    return principal.has(Attr.ADMIN_ACCESS) ? Optional.of(false) : Optional.empty();
   }
 
   static String accountOf(Entity e) {
