@@ -202,7 +202,25 @@ final class AwsSdkReader {
     }
   }
 
+  private static final java.util.Set<String> CREDENTIAL_ERRORS =
+      java.util.Set.of(
+          "InvalidClientTokenId",
+          "SignatureDoesNotMatch",
+          "ExpiredToken",
+          "ExpiredTokenException",
+          "UnrecognizedClientException",
+          "InvalidAccessKeyId");
+
   private static ConnectorException fatal(String doing, SdkException e, String permission) {
+    if (e instanceof AwsServiceException s
+        && s.awsErrorDetails() != null
+        && CREDENTIAL_ERRORS.contains(s.awsErrorDetails().errorCode())) {
+      return new ConnectorException(
+          "AWS rejected the credentials ("
+              + reason(e)
+              + "): sign in again (aws sso login) or check the profile's keys.",
+          e);
+    }
     if (e instanceof AwsServiceException s && s.statusCode() == 403) {
       return new ConnectorException(
           "AWS refused to " + doing + " (" + reason(e) + "): allow " + permission + ".", e);

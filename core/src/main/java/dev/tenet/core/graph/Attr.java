@@ -171,7 +171,7 @@ public final class Attr {
 
   /**
    * Text, on clusters: whether admission verifies image signatures: enforce (unsigned images are
-   * refused), audit (only reported) or none.
+   * refused everywhere), partial (only in some namespaces), audit (only reported) or none.
    */
   public static final String IMAGE_VERIFICATION = "imageVerification";
 

@@ -56,6 +56,7 @@ public final class ImagesNotVerified implements Rule {
         continue;
       }
       boolean audit = mode.equals("audit");
+      boolean partial = mode.equals("partial");
       outcomes
           .fail(
               cluster.id(),
@@ -63,16 +64,19 @@ public final class ImagesNotVerified implements Rule {
                   + cluster.name()
                   + (audit
                       ? " verifies image signatures only in audit mode: unsigned images still run."
-                      : " has no admission policy requiring signed images"
-                          + (controllers.isEmpty()
-                              ? "."
-                              : " (admission controllers seen: "
-                                  + String.join(", ", controllers)
-                                  + ").")))
+                      : partial
+                          ? " requires signed images only in some namespaces: elsewhere unsigned"
+                              + " images run."
+                          : " has no admission policy requiring signed images"
+                              + (controllers.isEmpty()
+                                  ? "."
+                                  : " (admission controllers seen: "
+                                      + String.join(", ", controllers)
+                                      + ").")))
           .with("mode", mode)
           .with("policies", policies.isEmpty() ? null : policies)
           .with("admissionControllers", controllers.isEmpty() ? null : controllers)
-          .severity(audit ? Severity.MEDIUM : METADATA.severity());
+          .severity(audit || partial ? Severity.MEDIUM : METADATA.severity());
     }
   }
 }
