@@ -39,7 +39,9 @@ public final class ScanRunner {
       throws ScanException, InterruptedException {
     if (plan.isEmpty()) {
       throw new UserError(
-          "Nothing to scan: give --github ORG (or --demo for the bundled sample organization).");
+          "Nothing to scan: give --github ORG, --aws-iam-file FILE, --aws-profile NAME,"
+              + " --k8s-file FILE or --kubeconfig FILE (or --demo for the bundled sample"
+              + " organization).");
     }
     List<Connector> list = new ArrayList<>();
     for (ConnectionSpec spec : plan.connections()) {
@@ -51,7 +53,7 @@ public final class ScanRunner {
       return service.run(list, listener, cancellation);
     }
     try (DemoEnvironment demo = DemoEnvironment.start()) {
-      list.addAll(0, demo.connectors());
+      list.addAll(0, demo.connectors(clock.instant()));
       return service.run(list, listener, cancellation);
     }
   }
