@@ -22,7 +22,9 @@ public final class AwsIamConnector implements Connector {
     AccountSnapshot read(CollectContext context) throws ConnectorException, InterruptedException;
   }
 
-  private final ScopeEntry scope;
+  /** Replaced by the account's id once it is read: that is what the assessment covered. */
+  private volatile ScopeEntry scope;
+
   private final Source source;
 
   private AwsIamConnector(ScopeEntry scope, Source source) {
@@ -32,7 +34,9 @@ public final class AwsIamConnector implements Connector {
 
   /** Offline, from exported files (see {@link AwsExportReader} for which). */
   public static AwsIamConnector fromFiles(List<Path> files) {
-    String where = String.join(", ", files.stream().map(Path::toString).toList());
+    // File names only: a report should not carry the auditor's home folder.
+    String where =
+        String.join(", ", files.stream().map(f -> String.valueOf(f.getFileName())).toList());
     return new AwsIamConnector(
         new ScopeEntry(PLATFORM, "file:" + where, where),
         context -> AwsExportReader.read(ExportFile.read(files)));
@@ -80,6 +84,8 @@ public final class AwsIamConnector implements Connector {
     context.cancellation().check();
     AwsIamMapper mapper = new AwsIamMapper(context.graph(), context::blindSpot);
     mapper.map(snapshot);
-    context.progress(scope, 1, 1, "account " + mapper.accountId());
+    String account = mapper.accountId() + snapshot.alias().map(a -> " (" + a + ")").orElse("");
+    context.progress(scope, 1, 1, "account " + account);
+    scope = new ScopeEntry(PLATFORM, scope.baseUrl(), account);
   }
 }

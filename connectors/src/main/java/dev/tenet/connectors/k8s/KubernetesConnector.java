@@ -36,7 +36,8 @@ public final class KubernetesConnector implements Connector {
    */
   public static KubernetesConnector fromFiles(String cluster, List<Path> files) {
     String name = cluster != null ? cluster : nameOf(files.get(0));
-    String where = String.join(", ", files.stream().map(Path::toString).toList());
+    String where =
+        String.join(", ", files.stream().map(f -> String.valueOf(f.getFileName())).toList());
     return new KubernetesConnector(
         new ScopeEntry(PLATFORM, "file:" + where, name),
         name,
