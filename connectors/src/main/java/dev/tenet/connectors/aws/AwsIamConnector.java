@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
+import software.amazon.awssdk.regions.Region;
 
 /** Reads one AWS account's IAM, from exported files or live, and maps it into the trust graph. */
 public final class AwsIamConnector implements Connector {
@@ -55,18 +58,39 @@ public final class AwsIamConnector implements Connector {
    * @param endpoint an IAM endpoint to use instead of AWS's, or null
    */
   public static AwsIamConnector live(String profile, String endpoint, HttpPolicy policy) {
+    // IAM is global per partition: the profile's region tells China and GovCloud accounts apart.
+    String configured;
+    try {
+      configured =
+          ProfileFile.defaultProfileFile()
+              .profile(profile)
+              .flatMap(p -> p.property(ProfileProperty.REGION))
+              .orElse("");
+    } catch (RuntimeException unreadable) {
+      configured = ""; // The credential provider reports an unusable configuration when used.
+    }
+    Region region =
+        configured.startsWith("cn-")
+            ? Region.AWS_CN_GLOBAL
+            : configured.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL;
     return live(
         profile,
         ProfileCredentialsProvider.builder().profileName(profile).build(),
+        region,
         endpoint,
         policy);
   }
 
   /** Live, with the given credentials (tests, and callers that built their own provider). */
   public static AwsIamConnector live(
-      String label, AwsCredentialsProvider credentials, String endpoint, HttpPolicy policy) {
+      String label,
+      AwsCredentialsProvider credentials,
+      Region region,
+      String endpoint,
+      HttpPolicy policy) {
     URI uri = endpoint == null ? null : ApiClient.checkBaseUrl(endpoint, "AWS IAM");
-    AwsSdkReader reader = new AwsSdkReader(credentials, uri, policy, ApiClient.Sleeper.REAL);
+    AwsSdkReader reader =
+        new AwsSdkReader(credentials, region, uri, policy, ApiClient.Sleeper.REAL);
     return new AwsIamConnector(
         new ScopeEntry(PLATFORM, uri == null ? "https://iam.amazonaws.com" : uri.toString(), label),
         context -> reader.read(() -> context.countRequest(false), context.cancellation()));

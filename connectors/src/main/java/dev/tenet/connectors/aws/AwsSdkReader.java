@@ -42,20 +42,24 @@ final class AwsSdkReader {
   }
 
   private final AwsCredentialsProvider credentials;
+  private final Region region;
   private final URI endpoint;
   private final HttpPolicy policy;
   private final ApiClient.Sleeper sleeper;
 
   /**
+   * @param region IAM's global region of the account's partition (aws, aws-cn, aws-us-gov)
    * @param endpoint an IAM endpoint to use instead of AWS's (a VPC endpoint, a test server); null
    *     for the default
    */
   AwsSdkReader(
       AwsCredentialsProvider credentials,
+      Region region,
       URI endpoint,
       HttpPolicy policy,
       ApiClient.Sleeper sleeper) {
     this.credentials = credentials;
+    this.region = region;
     this.endpoint = endpoint;
     this.policy = policy;
     this.sleeper = sleeper;
@@ -84,7 +88,7 @@ final class AwsSdkReader {
   private IamClient client(SdkHttpClient http, RequestCounter counter) {
     var builder =
         IamClient.builder()
-            .region(Region.AWS_GLOBAL)
+            .region(region)
             .credentialsProvider(credentials)
             .httpClient(http)
             .overrideConfiguration(

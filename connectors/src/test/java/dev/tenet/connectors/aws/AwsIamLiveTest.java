@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 
 /** Live AWS IAM through the real SDK client, against a local IAM API serving the demo account. */
 class AwsIamLiveTest {
@@ -52,6 +53,7 @@ class AwsIamLiveTest {
         "test",
         StaticCredentialsProvider.create(
             AwsBasicCredentials.create(IamEmulator.ACCESS_KEY_ID, IamEmulator.SECRET_KEY)),
+        Region.AWS_GLOBAL,
         iam.endpoint().toString(),
         HttpPolicy.defaults().withBackoff(Duration.ofMillis(5)));
   }
@@ -162,6 +164,7 @@ class AwsIamLiveTest {
             "test",
             StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIAWRONGWRONGWRONG0", "x")),
+            Region.AWS_GLOBAL,
             iam.endpoint().toString(),
             HttpPolicy.defaults());
     assertThatThrownBy(() -> collect(wrongKey))
@@ -182,6 +185,7 @@ class AwsIamLiveTest {
                 AwsIamConnector.live(
                     "test",
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")),
+                    Region.AWS_GLOBAL,
                     "http://iam.example.com",
                     HttpPolicy.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
