@@ -188,13 +188,37 @@ public final class OidcTrustLinker implements GraphLinker {
     for (String pattern : tr.patterns()) {
       for (String rest : IamGlob.completions(pattern, prefix.get())) {
         String name = rest.replace("*", "attacker").replace('?', 'x');
-        if (!name.isEmpty()) {
+        if (validRefName(name)) {
           names.add(name);
         }
       }
     }
     names.add(probe);
     return names;
+  }
+
+  /**
+   * Whether git would accept the name for a branch or tag (and the platform for an environment): a
+   * wildcard spanning into the next claim part fills in names with ':' that nobody can create.
+   */
+  static boolean validRefName(String name) {
+    if (name.isEmpty()
+        || name.startsWith("/")
+        || name.startsWith("-")
+        || name.endsWith("/")
+        || name.endsWith(".")
+        || name.endsWith(".lock")
+        || name.contains("..")
+        || name.contains("//")
+        || name.contains("@{")) {
+      return false;
+    }
+    for (char c : name.toCharArray()) {
+      if (c <= ' ' || c == 0x7f || ":~^?*[\\".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Evaluates one claim; when the role admits it, relates the entity that presents it. */

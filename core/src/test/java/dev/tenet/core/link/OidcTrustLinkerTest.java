@@ -228,6 +228,37 @@ class OidcTrustLinkerTest {
     assertThat(reachable(unprotected, walk)).contains(broad, aws.account()).doesNotContain(pinned);
   }
 
+  @Test
+  void gitLabProjectsInNestedGroupsAreMatchedByProjectPathAndRef() {
+    TrustGraph g = new TrustGraph();
+    CloudGraph cloud = new CloudGraph(g);
+    Entity group = g.entity("gitlab:acme/platform", EntityKind.ORGANIZATION, "platform", "gitlab");
+    group.set(Attr.WEB_URL, "https://gitlab.com/acme/platform");
+    Entity api = g.entity("gitlab:acme/platform/api", EntityKind.REPOSITORY, "api", "gitlab");
+    api.set(Attr.DEFAULT_BRANCH, "main");
+    g.relate(group, RelationKind.CONTAINS, api, "gitlab");
+    Entity main = g.entity(api.id() + "#branch/main", EntityKind.BRANCH, "main", "gitlab");
+    g.relate(api, RelationKind.CONTAINS, main, "gitlab");
+    String provider = "arn:aws:iam::123456789012:oidc-provider/gitlab.com";
+    Entity role =
+        cloud.role(
+            "gitlab-deploy",
+            ("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"%s\"},"
+                    + "\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringLike\":"
+                    + "{\"gitlab.com:sub\":\"project_path:acme/platform/*:ref_type:branch:ref:main\"}}}]}")
+                .formatted(provider));
+
+    new OidcTrustLinker().link(g);
+
+    assertThat(g.sources(role, RelationKind.ASSUMES_ROLE)).containsExactly(main);
+    Relation r = g.outgoing(main, RelationKind.ASSUMES_ROLE).get(0);
+    assertThat(r.list(Attr.SUBJECTS))
+        .containsExactly("project_path:acme/platform/api:ref_type:branch:ref:main");
+    // A branch name with ':' that the wildcard would also admit cannot exist in git.
+    assertThat(OidcTrustLinker.validRefName("attacker:ref_type:branch:ref:main")).isFalse();
+    assertThat(OidcTrustLinker.validRefName("release/2.0")).isTrue();
+  }
+
   private Set<Entity> reachable(Entity from, Set<RelationKind> kinds) {
     Set<Entity> seen = new HashSet<>();
     Deque<Entity> work = new ArrayDeque<>(List.of(from));
