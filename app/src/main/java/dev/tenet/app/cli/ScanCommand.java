@@ -121,6 +121,56 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
+  @Option(
+      names = "--aws-iam-file",
+      paramLabel = "FILE",
+      description =
+          "Offline AWS IAM of one account: the output of aws iam"
+              + " get-account-authorization-details, plus optionally the credential report and"
+              + " the OIDC providers (files or a folder; repeatable).")
+  List<Path> awsIamFiles = new ArrayList<>();
+
+  @Option(
+      names = "--aws-profile",
+      paramLabel = "NAME",
+      description =
+          "Live AWS IAM with this profile of the standard AWS configuration (SSO and"
+              + " assumed-role profiles included). Read-only IAM calls only.")
+  String awsProfile;
+
+  @Option(
+      names = "--aws-endpoint",
+      paramLabel = "URL",
+      description = "IAM endpoint for --aws-profile instead of AWS's (a VPC endpoint).")
+  String awsEndpoint;
+
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description = "Live Kubernetes RBAC and admission, read-only, through this kubeconfig.")
+  Path kubeconfig;
+
+  @Option(
+      names = "--k8s-context",
+      paramLabel = "NAME",
+      description = "The kubeconfig context to use (default: its current context).")
+  String k8sContext;
+
+  @Option(
+      names = "--k8s-file",
+      paramLabel = "FILE",
+      description =
+          "Offline Kubernetes RBAC: kubectl get clusterroles,clusterrolebindings,roles,"
+              + "rolebindings,serviceaccounts,namespaces,validatingwebhookconfigurations,"
+              + "mutatingwebhookconfigurations -A -o json (files or a folder; repeatable).")
+  List<Path> k8sFiles = new ArrayList<>();
+
+  @Option(
+      names = "--k8s-cluster",
+      paramLabel = "NAME",
+      description = "The cluster's name in findings, for --k8s-file (default: the file's name).")
+  String k8sCluster;
+
   @Option(names = "--demo", description = "Scan the bundled sample organization.")
   boolean demo;
 
@@ -147,11 +197,27 @@ final class ScanCommand implements Callable<Integer> {
     if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
       throw new ParameterException(spec.commandLine(), "--fail-under takes a score from 0 to 100.");
     }
-    if (github == null && gitlab == null && !demo) {
+    if (github == null
+        && gitlab == null
+        && !demo
+        && awsIamFiles.isEmpty()
+        && awsProfile == null
+        && kubeconfig == null
+        && k8sFiles.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(),
-          "Nothing to scan: give --github ORG, --gitlab GROUP, or --demo for the bundled sample"
-              + " organization.");
+          "Nothing to scan: give --github ORG, --gitlab GROUP, --aws-iam-file FILE,"
+              + " --aws-profile NAME, --k8s-file FILE or --kubeconfig FILE, or --demo for the"
+              + " bundled sample organization.");
+    }
+    if (awsEndpoint != null && awsProfile == null) {
+      throw new ParameterException(spec.commandLine(), "--aws-endpoint goes with --aws-profile.");
+    }
+    if (k8sContext != null && kubeconfig == null) {
+      throw new ParameterException(spec.commandLine(), "--k8s-context goes with --kubeconfig.");
+    }
+    if (k8sCluster != null && k8sFiles.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--k8s-cluster goes with --k8s-file.");
     }
     List<ConnectionSpec> connections = new ArrayList<>();
     if (github != null) {
@@ -169,6 +235,20 @@ final class ScanCommand implements Callable<Integer> {
               gitlabUrl,
               gitlab,
               gitlabCredential == null ? "env:GITLAB_TOKEN" : gitlabCredential));
+    }
+    if (!awsIamFiles.isEmpty()) {
+      connections.add(new ConnectionSpec(ConnectionSpec.AWS_EXPORT, null, null, null, awsIamFiles));
+    }
+    if (awsProfile != null) {
+      connections.add(new ConnectionSpec(ConnectionSpec.AWS, awsEndpoint, awsProfile, null));
+    }
+    if (!k8sFiles.isEmpty()) {
+      connections.add(
+          new ConnectionSpec(ConnectionSpec.K8S_EXPORT, null, k8sCluster, null, k8sFiles));
+    }
+    if (kubeconfig != null) {
+      connections.add(
+          new ConnectionSpec(ConnectionSpec.K8S, null, k8sContext, null, List.of(kubeconfig)));
     }
     AppContext context = root.context(common);
     ScanListener progress =

@@ -1,5 +1,7 @@
 package dev.tenet.app.demo;
 
+import dev.tenet.connectors.aws.AwsIamConnector;
+import dev.tenet.connectors.emulator.DemoExports;
 import dev.tenet.connectors.emulator.GitHubEmulator;
 import dev.tenet.connectors.emulator.GitLabEmulator;
 import dev.tenet.connectors.emulator.SampleGroup;
@@ -9,6 +11,7 @@ import dev.tenet.connectors.github.GitHubCredentials;
 import dev.tenet.connectors.gitlab.GitLabConnector;
 import dev.tenet.connectors.http.HttpPolicy;
 import dev.tenet.connectors.http.ResponseCache;
+import dev.tenet.connectors.k8s.KubernetesConnector;
 import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.scan.Connector;
 import java.security.KeyPair;
@@ -18,14 +21,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The bundled sample organization, served on loopback ports by the platform emulators (GitHub and
- * GitLab) for as long as this is open, with the real connectors pointed at them. No user token, no
- * network: Tenet signs in to GitHub as the sample's read-only App with a key made for this run
- * only, and to GitLab with a throwaway token.
+ * GitLab) for as long as this is open, with the real connectors pointed at them, and its AWS
+ * account and Kubernetes cluster as offline exports. No user token, no network: Tenet signs in to
+ * GitHub as the sample's read-only App with a key made for this run only, and to GitLab with a
+ * throwaway token.
  */
 public final class DemoEnvironment implements AutoCloseable {
   /** The app id of the sample's "tenet-scanner" installation (see acme-corp.yaml). */
@@ -86,7 +91,15 @@ public final class DemoEnvironment implements AutoCloseable {
   }
 
   public List<Connector> connectors() {
+    return connectors(Instant.now());
+  }
+
+  /**
+   * @param now the scan time: the demo's recent activity (key use, sign-ins) is dated before it
+   */
+  public List<Connector> connectors(Instant now) {
     SampleOrganization org = github.organization();
+    // Acme's production AWS account and EKS cluster come as the exports a user would give Tenet.
     return List.of(
         new GitHubConnector(
             github.apiUrl().toString(),
@@ -100,7 +113,9 @@ public final class DemoEnvironment implements AutoCloseable {
             gitlab.sample().path(),
             gitlabToken,
             HttpPolicy.defaults(),
-            ResponseCache.NONE));
+            ResponseCache.NONE),
+        AwsIamConnector.fromExports(DemoExports.AWS_ACCOUNT, DemoExports.awsAccount(now)),
+        KubernetesConnector.fromExports(DemoExports.CLUSTER, DemoExports.cluster(now)));
   }
 
   @Override

@@ -1,13 +1,16 @@
 package dev.tenet.app.service;
 
+import dev.tenet.connectors.aws.AwsIamConnector;
 import dev.tenet.connectors.github.GitHubConnector;
 import dev.tenet.connectors.github.GitHubCredentials;
 import dev.tenet.connectors.gitlab.GitLabConnector;
 import dev.tenet.connectors.http.CacheFolders;
 import dev.tenet.connectors.http.DiskResponseCache;
 import dev.tenet.connectors.http.HttpPolicy;
+import dev.tenet.connectors.k8s.KubernetesConnector;
 import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.scan.Connector;
+import dev.tenet.core.scan.ConnectorException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -76,6 +79,22 @@ public final class ConnectorFactory {
               policy,
               new DiskResponseCache(cacheFolders.forConnection(base, token)));
         } catch (IllegalArgumentException e) {
+          throw new UserError(e.getMessage());
+        }
+      }
+      case ConnectionSpec.AWS_EXPORT -> AwsIamConnector.fromFiles(spec.files());
+      case ConnectionSpec.AWS -> {
+        try {
+          yield AwsIamConnector.live(spec.target(), spec.baseUrl(), policy);
+        } catch (IllegalArgumentException e) {
+          throw new UserError(e.getMessage());
+        }
+      }
+      case ConnectionSpec.K8S_EXPORT -> KubernetesConnector.fromFiles(spec.target(), spec.files());
+      case ConnectionSpec.K8S -> {
+        try {
+          yield KubernetesConnector.live(spec.files().get(0), spec.target(), null, policy);
+        } catch (ConnectorException e) {
           throw new UserError(e.getMessage());
         }
       }

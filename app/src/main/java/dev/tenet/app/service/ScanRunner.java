@@ -56,7 +56,8 @@ public final class ScanRunner {
       throws ScanException, InterruptedException {
     if (plan.isEmpty()) {
       throw new UserError(
-          "Nothing to scan: give --github ORG or --gitlab GROUP (or --demo for the bundled sample"
+          "Nothing to scan: give --github ORG, --gitlab GROUP, --aws-iam-file FILE, --aws-profile"
+              + " NAME, --k8s-file FILE or --kubeconfig FILE (or --demo for the bundled sample"
               + " organization).");
     }
     List<Connector> list = new ArrayList<>();
@@ -69,7 +70,7 @@ public final class ScanRunner {
       return audited(service, list, listener, cancellation);
     }
     try (DemoEnvironment demo = DemoEnvironment.start()) {
-      list.addAll(0, demo.connectors());
+      list.addAll(0, demo.connectors(clock.instant()));
       return audited(service, list, listener, cancellation);
     }
   }

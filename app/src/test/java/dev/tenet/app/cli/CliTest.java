@@ -47,7 +47,9 @@ class CliTest {
     for (JsonNode f : findings) {
       assertThat(ids.add(f.path("id").asText())).isTrue();
       assertThat(f.path("weakness").asText()).isNotBlank();
-      assertThat(f.path("resource").asText()).matches("^(github:acme-corp|gitlab:acme)([/#].*)?$");
+      // The demo organization, its GitLab group, its AWS account and its EKS cluster.
+      assertThat(f.path("resource").asText())
+          .matches("(github:acme-corp|gitlab:acme|aws:123456789012|k8s:acme-prod-eks)([/#].*)?");
       assertThat(f.path("frameworks").path("owasp").isArray()).isTrue();
     }
     assertThat(findings)

@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * Thresholds that rules read instead of hard-coding them, so a team can tune them.
  *
- * @param adminInactiveDays an owner unseen for this many days counts as inactive
+ * @param adminInactiveDays an owner unseen for this many days counts as inactive, and so does an
+ *     access key unused for as long
  * @param maxAdmins more owners or administrators than this is excessive
- * @param secretRotationDays a secret older than this is stale
+ * @param secretRotationDays a secret or access key older than this is stale
  * @param trustedActionOwners owners whose actions may be pinned by tag (first-party policy)
  */
 public record RuleSettings(

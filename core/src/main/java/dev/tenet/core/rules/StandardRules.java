@@ -3,9 +3,11 @@ package dev.tenet.core.rules;
 import dev.tenet.core.model.WeaknessCatalog;
 import dev.tenet.core.rule.Rule;
 import dev.tenet.core.rule.RuleCatalog;
+import dev.tenet.core.rules.aws.AwsRules;
 import dev.tenet.core.rules.coverage.CoverageGapRule;
 import dev.tenet.core.rules.github.GitHubRules;
 import dev.tenet.core.rules.gitlab.GitLabRules;
+import dev.tenet.core.rules.k8s.KubernetesRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,8 @@ public final class StandardRules {
     rules.add(new CoverageGapRule());
     rules.addAll(GitHubRules.all());
     rules.addAll(GitLabRules.all());
+    rules.addAll(AwsRules.all());
+    rules.addAll(KubernetesRules.all());
     return List.copyOf(rules);
   }
 

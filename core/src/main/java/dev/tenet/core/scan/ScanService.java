@@ -4,6 +4,7 @@ import dev.tenet.core.Tenet;
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.assessment.Coverage;
 import dev.tenet.core.assessment.ScanStats;
+import dev.tenet.core.link.StandardLinkers;
 import dev.tenet.core.model.BlindSpot;
 import dev.tenet.core.model.ScopeEntry;
 import dev.tenet.core.rule.Evaluation;
@@ -80,6 +81,8 @@ public final class ScanService {
       throw new ScanException("No connection could be assessed: " + failures.get(0), null);
     }
     cancel.check();
+    // Relations between systems (a pipeline assuming a cloud role) need every connector's facts.
+    StandardLinkers.linkAll(context.graph());
 
     listener.phase("Evaluating " + rules.rules().size() + " rules");
     RuleContext ruleContext =

@@ -29,7 +29,11 @@ public final class CoverageGapRule implements Rule {
           List.of("docs/PERMISSIONS.md"));
 
   private static final List<EntityKind> SUBJECTS =
-      List.of(EntityKind.ORGANIZATION, EntityKind.REPOSITORY);
+      List.of(
+          EntityKind.ORGANIZATION,
+          EntityKind.REPOSITORY,
+          EntityKind.CLOUD_ACCOUNT,
+          EntityKind.CLUSTER);
 
   @Override
   public RuleMetadata metadata() {
