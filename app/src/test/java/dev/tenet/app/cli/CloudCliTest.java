@@ -37,7 +37,7 @@ class CloudCliTest {
     JsonNode report = Json.mapper().readTree(out.toFile());
 
     assertThat(report.path("scope").findValuesAsText("platform"))
-        .containsExactly("github", "aws", "k8s");
+        .containsExactly("github", "gitlab", "aws", "k8s");
     assertThat(resources(report, "AWS-OIDC-001")).contains("aws:123456789012#role/prod-deployer");
     assertThat(resources(report, "AWS-OIDC-001"))
         .doesNotContain("aws:123456789012#role/payments-api-production");

@@ -385,6 +385,7 @@ public final class Attr {
   // Files
   /** Text: a file's path in its repository. */
   public static final String PATH = "path";
+
   // Cloud and cluster identities (AWS IAM, Kubernetes RBAC)
   /** Text: the cloud's own identifier of the resource, e.g. an AWS ARN. */
   public static final String ARN = "arn";
