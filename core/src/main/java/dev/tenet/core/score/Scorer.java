@@ -15,7 +15,9 @@ import java.util.Set;
  * Turns rule outcomes into scores (model in docs/SCORING.md). Each rule that judged something owns
  * a share of its pillar's 100 points in proportion to its severity weight; that share is spread
  * evenly over the subjects it judged. A failing subject loses its part (scaled by the finding's
- * severity), an unknown one loses {@code unknownFactor} of it, a passing one keeps it.
+ * severity, and by the exposure factor when the finding opens a step of an attack path), an
+ * unknown one loses {@code unknownFactor} of it, a passing one keeps it. An accepted finding costs
+ * nothing and is listed at zero points.
  */
 public final class Scorer {
   private final ScoringModel model;
@@ -28,6 +30,16 @@ public final class Scorer {
    * @param exempt ids of findings that do not lower the score (accepted risks)
    */
   public ScoreCard score(Evaluation evaluation, Set<String> exempt) {
+    return score(evaluation, exempt, Map.of());
+  }
+
+  /**
+   * @param exempt ids of findings that do not lower the score (accepted risks)
+   * @param exposure finding id to the number of attack paths it enables; such a finding costs the
+   *     model's exposure factor times its points
+   */
+  public ScoreCard score(
+      Evaluation evaluation, Set<String> exempt, Map<String, Integer> exposure) {
     Map<String, List<Finding>> findingsByRule = new HashMap<>();
     for (Finding f : evaluation.findings()) {
       findingsByRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
@@ -41,7 +53,12 @@ public final class Scorer {
               .filter(t -> t.pillar() == pillar && t.evaluated() > 0)
               .toList();
       PillarScore score =
-          scorePillar(pillar, tallies, findingsByRule, exempt == null ? Set.of() : exempt);
+          scorePillar(
+              pillar,
+              tallies,
+              findingsByRule,
+              exempt == null ? Set.of() : exempt,
+              exposure == null ? Map.of() : exposure);
       pillars.put(pillar, score);
       if (score.assessed()) {
         double w = model.pillarWeights().getOrDefault(pillar, 1.0);
@@ -58,7 +75,8 @@ public final class Scorer {
       Pillar pillar,
       List<RuleTally> tallies,
       Map<String, List<Finding>> findingsByRule,
-      Set<String> exempt) {
+      Set<String> exempt,
+      Map<String, Integer> exposure) {
     double total = tallies.stream().mapToDouble(t -> model.weight(t.severity())).sum();
     int checks = tallies.stream().mapToInt(RuleTally::evaluated).sum();
     int failed = tallies.stream().mapToInt(RuleTally::failed).sum();
@@ -73,13 +91,34 @@ public final class Scorer {
       double budget = 100.0 * ruleWeight / total;
       double perSubject = budget / t.evaluated();
       List<Deduction> ruleDeductions = new ArrayList<>();
+      List<Deduction> accepted = new ArrayList<>();
       for (Finding f : findingsByRule.getOrDefault(t.ruleId(), List.of())) {
+        double scale = ruleWeight == 0 ? 1 : model.weight(f.severity()) / ruleWeight;
+        int paths = exposure.getOrDefault(f.id(), 0);
+        double points = perSubject * scale * (paths > 0 ? model.exposureFactor() : 1);
+        String reason =
+            f.severity().id()
+                + " finding"
+                + (paths > 0
+                    ? " on "
+                        + paths
+                        + " attack path"
+                        + (paths == 1 ? "" : "s")
+                        + " (x"
+                        + trim(model.exposureFactor())
+                        + ")"
+                    : "");
         if (exempt.contains(f.id())) {
+          // Kept visible at no cost, so "why not counted?" has an answer too.
+          accepted.add(
+              new Deduction(
+                  t.ruleId(),
+                  f.id(),
+                  0,
+                  "accepted risk, not counted (" + reason + ", would cost up to " + round1(points) + ")"));
           continue;
         }
-        double scale = ruleWeight == 0 ? 1 : model.weight(f.severity()) / ruleWeight;
-        ruleDeductions.add(
-            new Deduction(t.ruleId(), f.id(), perSubject * scale, f.severity().id() + " finding"));
+        ruleDeductions.add(new Deduction(t.ruleId(), f.id(), points, reason));
       }
       if (t.unknown() > 0) {
         ruleDeductions.add(
@@ -95,9 +134,18 @@ public final class Scorer {
       for (Deduction d : ruleDeductions) {
         deductions.add(new Deduction(d.ruleId(), d.findingId(), d.points() * cap, d.reason()));
       }
+      deductions.addAll(accepted);
       lost += Math.min(ruleLost, budget);
     }
     int score = (int) Math.max(0, Math.min(100, Math.round(100 - lost)));
     return new PillarScore(pillar, score, model.grade(score), checks, failed, unknown, deductions);
+  }
+
+  private static String trim(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+  }
+
+  private static String round1(double value) {
+    return String.valueOf(Math.round(value * 10) / 10.0);
   }
 }
