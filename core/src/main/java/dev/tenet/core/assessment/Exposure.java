@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the attack path analysis of an assessment found besides the paths themselves: how many
- * entry points and crown jewels there are, the smallest set of fixes that closes every path, and
- * how far the riskiest entry points reach.
+ * What the attack path analysis of an assessment found besides the paths themselves: how many entry
+ * points and crown jewels there are, the smallest set of fixes that closes every path, and how far
+ * the riskiest entry points reach.
  *
  * @param entryPoints untrusted entry points in the graph
  * @param crownJewels crown jewels in the graph
@@ -30,7 +30,8 @@ public record Exposure(
     Map<String, Integer> findingPaths,
     List<BlastRadius> blastRadius) {
 
-  public static final Exposure NONE = new Exposure(0, 0, 0, 0, List.of(), true, Map.of(), List.of());
+  public static final Exposure NONE =
+      new Exposure(0, 0, 0, 0, List.of(), true, Map.of(), List.of());
 
   public Exposure {
     cut = List.copyOf(cut);

@@ -34,7 +34,8 @@ public final class RiskAcceptances {
    * @param acceptance the latest acceptance of the finding
    * @param revocation the revocation after it, when state is REVOKED
    */
-  public record Standing(State state, RiskAcceptanceEvent acceptance, RiskAcceptanceEvent revocation) {}
+  public record Standing(
+      State state, RiskAcceptanceEvent acceptance, RiskAcceptanceEvent revocation) {}
 
   private final List<RiskAcceptanceEvent> events;
 

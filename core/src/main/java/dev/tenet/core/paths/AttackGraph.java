@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The trust graph as attack steps, in compact arrays: node {@code n} stands for an entity at a
- * level of control, edge {@code e} is one step from {@code edgeFrom[e]} to {@code edgeTo[e]}.
- * Built once per scan from a trust graph that no longer changes.
+ * level of control, edge {@code e} is one step from {@code edgeFrom[e]} to {@code edgeTo[e]}. Built
+ * once per scan from a trust graph that no longer changes.
  *
  * <p>Most nodes are entities under full control. Two kinds of derived node keep the graph small:
  * "write access to repository R" (what push rights reach: unprotected branches, workflows,

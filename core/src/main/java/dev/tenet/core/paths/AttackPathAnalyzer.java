@@ -2,7 +2,6 @@ package dev.tenet.core.paths;
 
 import dev.tenet.core.assessment.AttackPath;
 import dev.tenet.core.assessment.Exposure;
-import dev.tenet.core.graph.Attr;
 import dev.tenet.core.graph.Entity;
 import dev.tenet.core.graph.EntityKind;
 import dev.tenet.core.graph.TrustGraph;
@@ -98,7 +97,13 @@ public final class AttackPathAnalyzer {
 
   /** A path found: its entry, its jewel, its steps (edges) and its fix tokens. */
   private record Found(
-      int category, Entry entry, int jewel, int[] edges, int[] tokens, Severity severity, int cost) {
+      int category,
+      Entry entry,
+      int jewel,
+      int[] edges,
+      int[] tokens,
+      Severity severity,
+      int cost) {
     String key() {
       return entry.node() + ":" + Arrays.toString(edges);
     }
@@ -383,7 +388,13 @@ public final class AttackPathAnalyzer {
     Entity target = g.entityOf(f.jewel());
     StringBuilder signature = new StringBuilder();
     for (AttackPath.Hop h : hops) {
-      signature.append(h.from()).append('|').append(h.relation()).append('|').append(h.to()).append('\n');
+      signature
+          .append(h.from())
+          .append('|')
+          .append(h.relation())
+          .append('|')
+          .append(h.to())
+          .append('\n');
     }
     return new AttackPath(
         FindingIds.of("PATH", entry.id() + ">" + target.id(), signature.toString()),
@@ -487,7 +498,8 @@ public final class AttackPathAnalyzer {
     evidence.put("steps", stepLines);
     evidence.put("paths", paths.size());
     evidence.put("cut", List.copyOf(cutIds));
-    Severity worst = paths.stream().map(Found::severity).min(Comparator.naturalOrder()).orElseThrow();
+    Severity worst =
+        paths.stream().map(Found::severity).min(Comparator.naturalOrder()).orElseThrow();
     return new Finding(
         FindingIds.of(RULE.id(), target.id(), ""),
         RULE.id(),
@@ -528,7 +540,8 @@ public final class AttackPathAnalyzer {
       for (List<Entry> list : byCategory) {
         if (i < list.size()) {
           any = true;
-          if (nodes.add(list.get(i).node()) && picked.size() < policy.limits().blastRadiusEntries()) {
+          if (nodes.add(list.get(i).node())
+              && picked.size() < policy.limits().blastRadiusEntries()) {
             picked.add(list.get(i));
           }
         }
@@ -572,7 +585,9 @@ public final class AttackPathAnalyzer {
                   .thenComparing(Map.Entry.comparingByKey()))
           .forEach(k -> sorted.put(k.getKey(), k.getValue()));
       Entity e = g.entityOf(entry.node());
-      out.add(new Exposure.BlastRadius(e.id(), e.kind().id(), count, sorted, jewelsReached, jewelCount));
+      out.add(
+          new Exposure.BlastRadius(
+              e.id(), e.kind().id(), count, sorted, jewelsReached, jewelCount));
     }
     out.sort(
         Comparator.comparingInt(Exposure.BlastRadius::crownJewelCount)
@@ -654,7 +669,9 @@ public final class AttackPathAnalyzer {
                     key,
                     "fact:" + sel.name() + ":" + e.id(),
                     e.id(),
-                    Steps.name(e) + ": " + (sel.description().isBlank() ? sel.name() : sel.description()),
+                    Steps.name(e)
+                        + ": "
+                        + (sel.description().isBlank() ? sel.name() : sel.description()),
                     sel.fix().replace("{name}", e.name())));
           }
           return out.stream().mapToInt(Integer::intValue).toArray();

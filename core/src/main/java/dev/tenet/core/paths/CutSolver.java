@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * The smallest set of fixes that breaks every path: a minimum hitting set of the paths' fix
- * tokens (a path is broken when any one of its tokens is fixed). Greedy first (each round takes the
- * fix that breaks the most unbroken paths), then an exact search for a smaller set when the greedy
- * one is small enough to improve within a bounded effort; ties prefer findings (they come with a
- * tested remediation) over facts.
+ * The smallest set of fixes that breaks every path: a minimum hitting set of the paths' fix tokens
+ * (a path is broken when any one of its tokens is fixed). Greedy first (each round takes the fix
+ * that breaks the most unbroken paths), then an exact search for a smaller set when the greedy one
+ * is small enough to improve within a bounded effort; ties prefer findings (they come with a tested
+ * remediation) over facts.
  */
 final class CutSolver {
   /** Branches the exact search may explore before settling for the greedy answer. */
@@ -106,7 +106,8 @@ final class CutSolver {
       Gain next = queue.peek();
       if (next == null
           || gain > next.gain()
-          || (gain == next.gain() && queue.comparator().compare(new Gain(top.token(), gain), next) <= 0)) {
+          || (gain == next.gain()
+              && queue.comparator().compare(new Gain(top.token(), gain), next) <= 0)) {
         chosen.add(top.token());
         open.andNot(now);
       } else {

@@ -1,8 +1,8 @@
 package dev.tenet.core.paths;
 
 /**
- * Attribute names the path engine reads to decide whether a step is open. They are the names of
- * the shared vocabulary the GitHub connector records (deployment environments, runners, apps,
+ * Attribute names the path engine reads to decide whether a step is open. They are the names of the
+ * shared vocabulary the GitHub connector records (deployment environments, runners, apps,
  * credentials); kept here until that vocabulary is in {@code Attr} on every branch.
  */
 final class GateAttributes {

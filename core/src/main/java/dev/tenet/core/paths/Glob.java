@@ -15,7 +15,8 @@ record Glob(String text, Pattern pattern) {
         default -> regex.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    return new Glob(text, Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL));
+    return new Glob(
+        text, Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL));
   }
 
   boolean matches(String value) {

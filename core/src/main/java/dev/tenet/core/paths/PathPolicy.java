@@ -199,7 +199,8 @@ public record PathPolicy(
     JsonNode defaults;
     try (InputStream in = PathPolicy.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("The default path policy " + DEFAULT_RESOURCE + " is missing");
+        throw new IllegalStateException(
+            "The default path policy " + DEFAULT_RESOURCE + " is missing");
       }
       defaults = YAML.readTree(in);
     } catch (IOException e) {
@@ -284,7 +285,12 @@ public record PathPolicy(
     for (String key : userLimits.keySet()) {
       if (!limits.containsKey(key)) {
         throw new PolicyException(
-            source + ": unknown limit '" + key + "' (known: " + String.join(", ", limits.keySet()) + ").");
+            source
+                + ": unknown limit '"
+                + key
+                + "' (known: "
+                + String.join(", ", limits.keySet())
+                + ").");
       }
     }
     limits.putAll(userLimits);
@@ -377,7 +383,8 @@ public record PathPolicy(
           throw new PolicyException(source + ": " + at + ".where must be a mapping.");
         }
         w.properties()
-            .forEach(e -> whereMap.put(e.getKey(), strings(e.getValue(), at + ".where." + e.getKey())));
+            .forEach(
+                e -> whereMap.put(e.getKey(), strings(e.getValue(), at + ".where." + e.getKey())));
       }
       Map<String, Integer> older = ints(s.get("olderThanDays"), at + ".olderThanDays");
       Severity severity = Severity.HIGH;
@@ -477,7 +484,12 @@ public record PathPolicy(
       int at = text.lastIndexOf('@');
       if (at <= 0) {
         throw new PolicyException(
-            source + ": " + where + ": '" + text + "' should read weakness@anchor, e.g. branch-unprotected@to.");
+            source
+                + ": "
+                + where
+                + ": '"
+                + text
+                + "' should read weakness@anchor, e.g. branch-unprotected@to.");
       }
       String weakness = text.substring(0, at).trim();
       String anchorId = text.substring(at + 1).trim();

@@ -4,6 +4,7 @@ import dev.tenet.core.graph.Attr;
 import dev.tenet.core.graph.Entity;
 import dev.tenet.core.graph.EntityKind;
 import dev.tenet.core.graph.Relation;
+import dev.tenet.core.model.ResourceId;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,7 +58,7 @@ final class Steps {
                   + to
                   + " through "
                   + String.join(", ", untrusted(t))
-                  + " on the public repository "
+                  + " on the public "
                   + repositoryName(g.edgeTo[edge])
               : from + " can trigger " + to + detail(r, "trigger", "event");
       case RUNS_ON -> from + " runs on " + to;
@@ -68,8 +69,8 @@ final class Steps {
                   + " is ephemeral could not be read, so a job on it may taint "
                   + to
               : from + " is a persistent runner, so a job on it can taint " + to;
-      case USED_BY -> to + " runs the action " + from;
-      case READS_SECRET -> from + " reads the secret " + to;
+      case USED_BY -> to + " runs " + from;
+      case READS_SECRET -> from + " reads " + to;
       case READS_CREDENTIAL -> from + " can read " + to;
       case DEPLOYS_TO ->
           from
@@ -79,19 +80,20 @@ final class Steps {
                   ? " (whether it requires a reviewer could not be read)"
                   : ", which requires no reviewer");
       case BRANCH_DEPLOYS ->
-          "code on branch "
+          "code on "
               + from
               + " can deploy to "
               + to
-              + (assumed ? " (its reviewers or branch rules could not be read)" : " without review");
+              + (assumed
+                  ? " (its reviewers or branch rules could not be read)"
+                  : " without review");
       case MINT_OIDC -> from + " can mint OIDC tokens that " + to + " trusts";
       case ASSUMES_ROLE -> from + " can assume " + to;
-      case HAS_ROLE -> from + " has the role " + to;
+      case HAS_ROLE -> from + " has " + to;
       case PUBLISHES -> from + " can publish " + to;
       case PULLED_BY -> to + " pulls and runs " + from;
       case INSTALLED ->
-          "the app "
-              + from
+          from
               + " can change "
               + to
               + (assumed ? " (its permissions or repositories could not be read)" : "");
@@ -99,13 +101,12 @@ final class Steps {
       case PUSH -> push(t, from, assumed);
       case WRITE_DEPLOY ->
           assumed
-              ? "the reviewers or branch rules of environment "
+              ? "the reviewers or branch rules of "
                   + to
                   + " could not be read, so anyone who can write to "
                   + from
                   + " may deploy to it"
-              : "environment "
-                  + to
+              : to
                   + " accepts deployments from any branch without review, so anyone who can"
                   + " write to "
                   + from
@@ -124,8 +125,7 @@ final class Steps {
     String from = name(f);
     String to = name(t);
     return switch (g.type(edge)) {
-      case OWNER ->
-          "Remove the owner role from " + from + " unless it is needed; keep owners few";
+      case OWNER -> "Remove the owner role from " + from + " unless it is needed; keep owners few";
       case MEMBER, CONTAINS -> null;
       case TEAM_MEMBER -> "Remove " + from + " from " + to + " if its access is not needed";
       case BASE_PERMISSION ->
@@ -153,15 +153,14 @@ final class Steps {
               + from
               + ", or move it into an environment with required reviewers";
       case READS_CREDENTIAL -> "Remove " + from + "'s access to " + to;
-      case DEPLOYS_TO, BRANCH_DEPLOYS -> "Require reviewers on the environment " + to;
+      case DEPLOYS_TO, BRANCH_DEPLOYS -> "Require reviewers on " + to;
       case MINT_OIDC ->
           "Restrict the trust policy of "
               + to
               + " to the protected branch or environment that needs it";
       case ASSUMES_ROLE -> "Narrow who may assume " + to;
-      case HAS_ROLE -> "Remove the role " + to + " from " + from;
-      case PUBLISHES ->
-          "Publish " + to + " only from a protected workflow, with signed provenance";
+      case HAS_ROLE -> "Remove " + to + " from " + from;
+      case PUBLISHES -> "Publish " + to + " only from a protected workflow, with signed provenance";
       case PULLED_BY ->
           "Pin " + from + " by digest and verify its signature before " + to + " runs it";
       case INSTALLED -> "Limit " + from + " to the repositories and permissions it needs";
@@ -215,7 +214,7 @@ final class Steps {
 
   private String repositoryName(int node) {
     int repo = g.repositoryOf(node);
-    return repo < 0 ? "?" : name(g.entityOf(repo));
+    return repo < 0 ? "repository" : name(g.entityOf(repo));
   }
 
   private static String grant(Relation r) {
@@ -247,12 +246,26 @@ final class Steps {
     return "";
   }
 
-  /** How an entity is named in a sentence: its kind, then its name. */
+  /**
+   * How an entity is named in a sentence: its kind, its name, and for a part of a repository the
+   * repository ("branch main of payments").
+   */
   static String name(Entity e) {
     return switch (e.kind()) {
       case INTERNET -> "anyone on the internet";
       case ORGANIZATION, USER -> e.name();
-      default -> e.kind().id().replace('-', ' ') + " " + e.name();
+      case REPOSITORY -> "repository " + e.name();
+      default -> e.kind().id().replace('-', ' ') + " " + e.name() + ofRepository(e.id());
     };
+  }
+
+  private static String ofRepository(String id) {
+    if (id.indexOf('#') < 0) {
+      return "";
+    }
+    String scope = ResourceId.scopeOf(id);
+    int slash = scope.lastIndexOf('/');
+    int colon = scope.indexOf(':');
+    return slash > colon && colon > 0 ? " of " + scope.substring(slash + 1) : "";
   }
 }

@@ -94,8 +94,7 @@ public final class ScanService {
     listener.phase("Evaluating " + rules.rules().size() + " rules and the attack paths");
     Set<String> accepted = store.riskAcceptances().replay().exemptAt(started);
     AssessmentEngine.Judgement judged =
-        engine.judge(
-            context.graph(), context.sources(), context.blindSpots(), started, accepted);
+        engine.judge(context.graph(), context.sources(), context.blindSpots(), started, accepted);
     Evaluation evaluation = judged.evaluation();
     ScoreCard score = judged.score();
     cancel.check();

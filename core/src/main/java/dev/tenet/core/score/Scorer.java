@@ -15,9 +15,9 @@ import java.util.Set;
  * Turns rule outcomes into scores (model in docs/SCORING.md). Each rule that judged something owns
  * a share of its pillar's 100 points in proportion to its severity weight; that share is spread
  * evenly over the subjects it judged. A failing subject loses its part (scaled by the finding's
- * severity, and by the exposure factor when the finding opens a step of an attack path), an
- * unknown one loses {@code unknownFactor} of it, a passing one keeps it. An accepted finding costs
- * nothing and is listed at zero points.
+ * severity, and by the exposure factor when the finding opens a step of an attack path), an unknown
+ * one loses {@code unknownFactor} of it, a passing one keeps it. An accepted finding costs nothing
+ * and is listed at zero points.
  */
 public final class Scorer {
   private final ScoringModel model;
@@ -38,8 +38,7 @@ public final class Scorer {
    * @param exposure finding id to the number of attack paths it enables; such a finding costs the
    *     model's exposure factor times its points
    */
-  public ScoreCard score(
-      Evaluation evaluation, Set<String> exempt, Map<String, Integer> exposure) {
+  public ScoreCard score(Evaluation evaluation, Set<String> exempt, Map<String, Integer> exposure) {
     Map<String, List<Finding>> findingsByRule = new HashMap<>();
     for (Finding f : evaluation.findings()) {
       findingsByRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
@@ -115,7 +114,11 @@ public final class Scorer {
                   t.ruleId(),
                   f.id(),
                   0,
-                  "accepted risk, not counted (" + reason + ", would cost up to " + round1(points) + ")"));
+                  "accepted risk, not counted ("
+                      + reason
+                      + ", would cost up to "
+                      + round1(points)
+                      + ")"));
           continue;
         }
         ruleDeductions.add(new Deduction(t.ruleId(), f.id(), points, reason));
