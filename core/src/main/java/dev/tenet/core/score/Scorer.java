@@ -76,7 +76,20 @@ public final class Scorer {
       Map<String, List<Finding>> findingsByRule,
       Set<String> exempt,
       Map<String, Integer> exposure) {
-    double total = tallies.stream().mapToDouble(t -> model.weight(t.severity())).sum();
+    // Every subject a rule judged is one unit of its share; a failing subject whose finding opens
+    // an attack path counts as exposureFactor units, and the rule weighs in proportion.
+    double x = model.exposureFactor();
+    Map<String, Double> units = new HashMap<>();
+    double total = 0;
+    for (RuleTally t : tallies) {
+      long exposed =
+          findingsByRule.getOrDefault(t.ruleId(), List.of()).stream()
+              .filter(f -> !exempt.contains(f.id()) && exposure.getOrDefault(f.id(), 0) > 0)
+              .count();
+      double u = t.evaluated() + (x - 1) * exposed;
+      units.put(t.ruleId(), u);
+      total += model.weight(t.severity()) * u / t.evaluated();
+    }
     int checks = tallies.stream().mapToInt(RuleTally::evaluated).sum();
     int failed = tallies.stream().mapToInt(RuleTally::failed).sum();
     int unknown = tallies.stream().mapToInt(RuleTally::unknown).sum();
@@ -87,14 +100,14 @@ public final class Scorer {
     double lost = 0;
     for (RuleTally t : tallies) {
       double ruleWeight = model.weight(t.severity());
-      double budget = 100.0 * ruleWeight / total;
-      double perSubject = budget / t.evaluated();
+      double ruleUnits = units.get(t.ruleId());
+      double budget = 100.0 * ruleWeight * ruleUnits / t.evaluated() / total;
+      double perUnit = budget / ruleUnits;
       List<Deduction> ruleDeductions = new ArrayList<>();
       List<Deduction> accepted = new ArrayList<>();
       for (Finding f : findingsByRule.getOrDefault(t.ruleId(), List.of())) {
         double scale = ruleWeight == 0 ? 1 : model.weight(f.severity()) / ruleWeight;
         int paths = exposure.getOrDefault(f.id(), 0);
-        double points = perSubject * scale * (paths > 0 ? model.exposureFactor() : 1);
         String reason =
             f.severity().id()
                 + " finding"
@@ -103,24 +116,17 @@ public final class Scorer {
                         + paths
                         + " attack path"
                         + (paths == 1 ? "" : "s")
-                        + " (x"
-                        + trim(model.exposureFactor())
+                        + " (counts x"
+                        + trim(x)
                         + ")"
                     : "");
         if (exempt.contains(f.id())) {
-          // Kept visible at no cost, so "why not counted?" has an answer too.
+          // Kept visible at no cost, so "why is it not counted?" has an answer too.
           accepted.add(
-              new Deduction(
-                  t.ruleId(),
-                  f.id(),
-                  0,
-                  "accepted risk, not counted ("
-                      + reason
-                      + ", would cost up to "
-                      + round1(points)
-                      + ")"));
+              new Deduction(t.ruleId(), f.id(), 0, "accepted risk, not counted (" + reason + ")"));
           continue;
         }
+        double points = perUnit * scale * (paths > 0 ? x : 1);
         ruleDeductions.add(new Deduction(t.ruleId(), f.id(), points, reason));
       }
       if (t.unknown() > 0) {
@@ -128,7 +134,7 @@ public final class Scorer {
             new Deduction(
                 t.ruleId(),
                 null,
-                perSubject * model.unknownFactor() * t.unknown(),
+                perUnit * model.unknownFactor() * t.unknown(),
                 t.unknown() + " subject(s) could not be judged"));
       }
       double ruleLost = ruleDeductions.stream().mapToDouble(Deduction::points).sum();
@@ -146,9 +152,5 @@ public final class Scorer {
 
   private static String trim(double value) {
     return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-  }
-
-  private static String round1(double value) {
-    return String.valueOf(Math.round(value * 10) / 10.0);
   }
 }
