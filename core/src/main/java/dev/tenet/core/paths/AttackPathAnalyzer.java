@@ -23,12 +23,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Finds attack paths from untrusted entry points to crown jewels, the findings and facts behind
@@ -92,10 +92,13 @@ public final class AttackPathAnalyzer {
   /** An entry point: a node, the selector that made it one, and its category (the name). */
   private record Entry(int node, int selector, int category) {}
 
-  /** A fix that is not a finding: removing a relation, or a fact about an entry point. */
-  private record Fact(String id, String resource, String title, String fix) {}
+  /**
+   * A fix that is not a finding: removing a step (edge), or what makes an entity an entry point
+   * (entry). Its words are only made when it is shown.
+   */
+  private record Fact(int edge, Entry entry) {}
 
-  /** A path found: its entry, its jewel, its steps (edges) and its fix tokens. */
+  /** A path found: its entry, its jewel, its steps (edges) and, once kept, its fix tokens. */
   private record Found(
       int category,
       Entry entry,
@@ -104,8 +107,25 @@ public final class AttackPathAnalyzer {
       int[] tokens,
       Severity severity,
       int cost) {
-    String key() {
-      return entry.node() + ":" + Arrays.toString(edges);
+    Key key() {
+      return new Key(entry.node(), edges);
+    }
+
+    Found withTokens(int[] tokens) {
+      return new Found(category, entry, jewel, edges, tokens, severity, cost);
+    }
+  }
+
+  /** Identifies a path: its entry and its steps. */
+  private record Key(int entry, int[] edges) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.entry == entry && Arrays.equals(k.edges, edges);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * entry + Arrays.hashCode(edges);
     }
   }
 
@@ -167,8 +187,14 @@ public final class AttackPathAnalyzer {
     int size = 0;
     @SuppressWarnings("unchecked")
     List<PathPolicy.Enabler>[] byType = new List[HopType.values().length];
+    Set<String> present = new HashSet<>();
+    this.findings.forEach(f -> present.add(f.weakness().id()));
     for (HopType t : HopType.values()) {
-      byType[t.ordinal()] = policy.enablers().getOrDefault(t, List.of());
+      // Only enablers whose weakness was found anywhere can match a step.
+      byType[t.ordinal()] =
+          policy.enablers().getOrDefault(t, List.of()).stream()
+              .filter(en -> present.contains(en.weakness()))
+              .toList();
     }
     boolean anyFindings = !findingsByResource.isEmpty();
     for (int e = 0; e < edges; e++) {
@@ -208,63 +234,105 @@ public final class AttackPathAnalyzer {
   public PathAnalysis analyze() {
     Search search = new Search(g);
     List<Found> found = new ArrayList<>();
-    Set<String> known = new HashSet<>();
+    Set<Key> known = new HashSet<>();
     BitSet reachable = new BitSet();
+    Round first = collect(search, new int[0], found, known, reachable);
     int[] cut = new int[0];
-    boolean closesAll = false;
-    CutSolver solver = null;
-    for (int round = 0; round < policy.limits().cutRounds(); round++) {
-      Blocks blocks = blocks(cut);
-      int added = 0;
-      Map<Integer, List<Found>> byJewel = new LinkedHashMap<>();
-      for (int c = 0; c < categories.size(); c++) {
-        int[] sources = sources(c, blocks);
-        if (sources.length == 0) {
-          continue;
+    boolean closesAll = !first.reached();
+    if (!closesAll) {
+      cut = new CutSolver(tokens(found), preferred()).solve();
+      // Look again with the cut applied: paths it misses are added and covered by more fixes.
+      // The cut only grows, so the rounds end.
+      for (int round = 1; round < policy.limits().cutRounds(); round++) {
+        int before = found.size();
+        Round next = collect(search, cut, found, known, null);
+        if (!next.reached()) {
+          closesAll = true;
+          break;
         }
-        search.run(sources, blocks.edges, policy.limits().maxHops());
-        for (int j : jewels) {
-          if (search.reached(j) && !search.isSource(j)) {
-            Found f = found(c, j, search);
-            byJewel.computeIfAbsent(j, k -> new ArrayList<>()).add(f);
-          }
+        if (next.added() == 0) {
+          break; // Still reachable, by paths with nothing to cut.
         }
+        int[] more =
+            new CutSolver(tokens(found.subList(before, found.size())), preferred()).solve();
+        cut = IntStream.concat(Arrays.stream(cut), Arrays.stream(more)).distinct().toArray();
       }
-      for (Map.Entry<Integer, List<Found>> candidates : byJewel.entrySet()) {
-        if (round == 0) {
-          reachable.set(candidates.getKey());
-        }
-        List<Found> list = candidates.getValue();
-        list.sort(
-            Comparator.comparing(Found::severity)
-                .thenComparingInt(Found::cost)
-                .thenComparingInt(Found::category));
-        int kept = 0;
-        for (Found f : list) {
-          if (kept == policy.limits().maxPathsPerJewel()) {
-            break;
-          }
-          if (known.add(f.key())) {
-            found.add(f);
-            added++;
-          }
-          kept++;
-        }
-      }
-      if (byJewel.isEmpty()) {
-        closesAll = true;
-        break;
-      }
-      if (added == 0) {
-        break; // The cut misses paths it cannot cut (no fixable step): stop looking.
-      }
-      solver = new CutSolver(found.stream().map(Found::tokens).toList(), preferred());
-      cut = solver.solve();
     }
-    if (solver == null) {
-      solver = new CutSolver(found.stream().map(Found::tokens).toList(), preferred());
+    CutSolver all = new CutSolver(tokens(found), preferred());
+    if (closesAll && cut.length > 1) {
+      // A smaller cut over everything found is better, if it closes everything too.
+      int[] smallest = all.solve();
+      if (smallest.length < cut.length && !reachesAnything(search, smallest)) {
+        cut = smallest;
+      }
     }
-    return result(found, reachable, cut, closesAll, solver);
+    return result(found, reachable, all.order(cut), closesAll, all);
+  }
+
+  /** What one round of searches found. */
+  private record Round(int added, boolean reached) {}
+
+  /**
+   * Searches from every kind of entry point with a cut applied, and keeps each reachable jewel's
+   * few best paths not seen before.
+   */
+  private Round collect(
+      Search search, int[] cut, List<Found> found, Set<Key> known, BitSet reachable) {
+    Blocks blocks = blocks(cut);
+    Map<Integer, List<Found>> byJewel = new LinkedHashMap<>();
+    for (int c = 0; c < categories.size(); c++) {
+      int[] sources = sources(c, blocks);
+      if (sources.length == 0) {
+        continue;
+      }
+      search.run(sources, blocks.edges(), policy.limits().maxHops());
+      for (int j : jewels) {
+        if (search.reached(j) && !search.isSource(j)) {
+          byJewel.computeIfAbsent(j, k -> new ArrayList<>(2)).add(found(c, j, search));
+        }
+      }
+    }
+    int added = 0;
+    for (Map.Entry<Integer, List<Found>> candidates : byJewel.entrySet()) {
+      if (reachable != null) {
+        reachable.set(candidates.getKey());
+      }
+      List<Found> list = candidates.getValue();
+      list.sort(
+          Comparator.comparing(Found::severity)
+              .thenComparingInt(Found::cost)
+              .thenComparingInt(Found::category));
+      for (Found f : list.subList(0, Math.min(list.size(), policy.limits().maxPathsPerJewel()))) {
+        if (known.add(f.key())) {
+          found.add(f.withTokens(tokensOf(f)));
+          added++;
+        }
+      }
+    }
+    return new Round(added, !byJewel.isEmpty());
+  }
+
+  private boolean reachesAnything(Search search, int[] cut) {
+    Blocks blocks = blocks(cut);
+    for (int c = 0; c < categories.size(); c++) {
+      int[] sources = sources(c, blocks);
+      if (sources.length == 0) {
+        continue;
+      }
+      search.run(sources, blocks.edges(), policy.limits().maxHops());
+      for (int j : jewels) {
+        if (search.reached(j) && !search.isSource(j)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<int[]> tokens(List<Found> found) {
+    List<int[]> out = new ArrayList<>(found.size());
+    found.forEach(f -> out.add(f.tokens()));
+    return out;
   }
 
   /** Everything an entity can reach, with the shortest chain to each. */
@@ -325,8 +393,9 @@ public final class AttackPathAnalyzer {
     ordered.sort(
         Comparator.comparing(Found::severity)
             .thenComparingInt(f -> f.edges().length)
-            .thenComparing(f -> g.entityOf(f.jewel()).id())
-            .thenComparing(f -> g.entityOf(f.entry().node()).id()));
+            .thenComparingInt(Found::jewel)
+            .thenComparingInt(f -> f.entry().node())
+            .thenComparingInt(Found::category));
     List<AttackPath> listed = new ArrayList<>();
     for (Found f : ordered) {
       if (listed.size() == policy.limits().maxPaths()) {
@@ -348,6 +417,7 @@ public final class AttackPathAnalyzer {
     }
     Set<Integer> entryNodes = new HashSet<>();
     entries.forEach(e -> entryNodes.add(e.node()));
+    List<Exposure.BlastRadius> radii = blastRadii();
     Exposure exposure =
         new Exposure(
             entryNodes.size(),
@@ -357,7 +427,7 @@ public final class AttackPathAnalyzer {
             fixes,
             closesAll || found.isEmpty(),
             findingPaths,
-            blastRadii());
+            radii);
 
     // One finding per reachable crown jewel; the unreachable ones pass.
     Map<Integer, List<Found>> byJewel = new LinkedHashMap<>();
@@ -412,8 +482,20 @@ public final class AttackPathAnalyzer {
         ids.add(t);
       }
     }
+    return sortedFindingIds(ids);
+  }
+
+  /** Finding ids, most severe first. */
+  private List<String> sortedFindingIds(java.util.Collection<Integer> tokens) {
+    List<Integer> ids = new ArrayList<>(tokens);
     ids.sort(Comparator.comparing((Integer t) -> findings.get(t).severity()).thenComparing(t -> t));
     return ids.stream().map(t -> findings.get(t).id()).toList();
+  }
+
+  private String relation(int edge) {
+    return g.type(edge) == HopType.BASE_PERMISSION && g.level[g.edgeTo[edge]] == AttackGraph.CONTROL
+        ? "can-admin"
+        : g.type(edge).relation();
   }
 
   private List<AttackPath.Hop> hops(int[] edges) {
@@ -421,10 +503,7 @@ public final class AttackPathAnalyzer {
     for (int e : edges) {
       Entity from = g.entityOf(g.edgeFrom[e]);
       Entity to = g.entityOf(g.edgeTo[e]);
-      String relation = g.type(e).relation();
-      if (g.type(e) == HopType.BASE_PERMISSION && g.level[g.edgeTo[e]] == AttackGraph.CONTROL) {
-        relation = "can-admin";
-      }
+      String relation = relation(e);
       String fact = steps.fact(e);
       Finding enabler = null;
       for (int i = tokenStart[e]; i < tokenStart[e + 1]; i++) {
@@ -451,9 +530,16 @@ public final class AttackPathAnalyzer {
     PathPolicy.Selector jewelSel = policy.crownJewels().get(jewelOf[jewel]);
     List<String> chain = new ArrayList<>();
     chain.add(Steps.name(entry));
-    List<String> stepLines = new ArrayList<>();
-    for (AttackPath.Hop h : hops(shortest.edges())) {
-      stepLines.add(h.from() + " -" + h.relation() + "-> " + h.to() + ": " + h.fact());
+    List<String> stepLines = new ArrayList<>(shortest.edges().length);
+    for (int e : shortest.edges()) {
+      stepLines.add(
+          g.entityOf(g.edgeFrom[e]).id()
+              + " -"
+              + relation(e)
+              + "-> "
+              + g.entityOf(g.edgeTo[e]).id()
+              + ": "
+              + steps.fact(e));
     }
     for (int e : shortest.edges()) {
       chain.add(Steps.name(g.entityOf(g.edgeTo[e])));
@@ -476,15 +562,18 @@ public final class AttackPathAnalyzer {
             + (assumed ? " (some steps could not be verified)" : "")
             + ".";
     Set<Integer> fixTokens = new TreeSet<>();
-    Set<String> cutIds = new LinkedHashSet<>();
+    Set<Integer> findingTokens = new TreeSet<>();
     for (Found f : paths) {
       for (int t : f.tokens()) {
         if (inCut.contains(t)) {
           fixTokens.add(t);
         }
+        if (t < findings.size()) {
+          findingTokens.add(t);
+        }
       }
-      cutIds.addAll(cutFindings(f));
     }
+    List<String> cutIds = sortedFindingIds(findingTokens);
     List<String> remediation = new ArrayList<>();
     for (int t : fixTokens) {
       Exposure.Fix fix = fix(t, 0);
@@ -497,7 +586,7 @@ public final class AttackPathAnalyzer {
     evidence.put("entryPoint", categories.get(shortest.category()));
     evidence.put("steps", stepLines);
     evidence.put("paths", paths.size());
-    evidence.put("cut", List.copyOf(cutIds));
+    evidence.put("cut", cutIds);
     Severity worst =
         paths.stream().map(Found::severity).min(Comparator.naturalOrder()).orElseThrow();
     return new Finding(
@@ -513,7 +602,17 @@ public final class AttackPathAnalyzer {
         remediation);
   }
 
+  private final Map<Integer, Exposure.Fix> fixCache = new HashMap<>();
+
   private Exposure.Fix fix(int token, int closes) {
+    Exposure.Fix f = fixCache.computeIfAbsent(token, t -> describeFix(t));
+    return closes == f.closes()
+        ? f
+        : new Exposure.Fix(f.id(), f.finding(), f.resource(), f.title(), f.action(), closes);
+  }
+
+  private Exposure.Fix describeFix(int token) {
+    int closes = 0;
     if (token < findings.size()) {
       Finding f = findings.get(token);
       return new Exposure.Fix(
@@ -525,7 +624,30 @@ public final class AttackPathAnalyzer {
           closes);
     }
     Fact fact = facts.get(token - findings.size());
-    return new Exposure.Fix(fact.id(), false, fact.resource(), fact.title(), fact.fix(), closes);
+    if (fact.entry() != null) {
+      PathPolicy.Selector sel = policy.entryPoints().get(fact.entry().selector());
+      Entity e = g.entityOf(fact.entry().node());
+      return new Exposure.Fix(
+          "fact:" + sel.name() + ":" + e.id(),
+          false,
+          e.id(),
+          Steps.name(e) + ": " + (sel.description().isBlank() ? sel.name() : sel.description()),
+          sel.fix().replace("{name}", e.name()),
+          closes);
+    }
+    int edge = fact.edge();
+    int group = g.edgeGroup[edge];
+    String id =
+        group >= 0
+            ? "fact:" + g.groups.get(group)
+            : "fact:"
+                + g.type(edge).id()
+                + ":"
+                + g.entityOf(g.edgeFrom[edge]).id()
+                + ">"
+                + g.entityOf(g.edgeTo[edge]).id();
+    return new Exposure.Fix(
+        id, false, steps.fixResource(edge), steps.fact(edge), steps.fix(edge), closes);
   }
 
   private List<Exposure.BlastRadius> blastRadii() {
@@ -550,31 +672,32 @@ public final class AttackPathAnalyzer {
         break;
       }
     }
-    Search search = new Search(g);
+    Reachability reach = new Reachability(g);
     List<Exposure.BlastRadius> out = new ArrayList<>();
     for (Entry entry : picked) {
-      search.run(new int[] {entry.node()}, null, Integer.MAX_VALUE);
-      BitSet seen = new BitSet();
-      seen.set(entry.node());
-      Map<String, Integer> byKind = new HashMap<>();
+      int[] kinds = new int[EntityKind.values().length];
       List<String> jewelsReached = new ArrayList<>();
       int count = 0;
       int jewelCount = 0;
-      for (int n : search.order()) {
-        if (g.level[n] == AttackGraph.MEMBERS) {
-          continue;
-        }
+      int[] order = reach.from(entry.node());
+      for (int i = 0; i < reach.size(); i++) {
+        int n = order[i];
         int en = g.entityNode(n);
-        if (!seen.get(en)) {
-          seen.set(en);
+        if (reach.firstTime(en)) {
           count++;
-          byKind.merge(g.entityOf(en).kind().id(), 1, Integer::sum);
+          kinds[g.entityOf(en).kind().ordinal()]++;
         }
         if (g.level[n] == AttackGraph.CONTROL && jewelOf[en] >= 0) {
           jewelCount++;
           if (jewelsReached.size() < 25) {
             jewelsReached.add(g.entityOf(en).id());
           }
+        }
+      }
+      Map<String, Integer> byKind = new HashMap<>();
+      for (EntityKind k : EntityKind.values()) {
+        if (kinds[k.ordinal()] > 0) {
+          byKind.put(k.id(), kinds[k.ordinal()]);
         }
       }
       Map<String, Integer> sorted = new LinkedHashMap<>();
@@ -603,19 +726,8 @@ public final class AttackPathAnalyzer {
     int[] edges = search.path(jewel);
     int start = edges.length == 0 ? jewel : g.edgeFrom[edges[0]];
     Entry entry = entryByNode.get(category).get(start);
-    Set<Integer> fixTokens = new TreeSet<>();
-    for (int t : entryTokens(entry)) {
-      fixTokens.add(t);
-    }
     boolean assumed = false;
     for (int e : edges) {
-      for (int i = tokenStart[e]; i < tokenStart[e + 1]; i++) {
-        fixTokens.add(tokens[i]);
-      }
-      int fact = factToken(e);
-      if (fact >= 0) {
-        fixTokens.add(fact);
-      }
       assumed |= g.assumed(e);
     }
     Severity entrySeverity = policy.entryPoints().get(entry.selector()).severity();
@@ -624,14 +736,40 @@ public final class AttackPathAnalyzer {
     if (assumed && severity != Severity.INFO) {
       severity = Severity.values()[severity.ordinal() + 1];
     }
-    return new Found(
-        category,
-        entry,
-        jewel,
-        edges,
-        fixTokens.stream().mapToInt(Integer::intValue).toArray(),
-        severity,
-        search.cost(jewel));
+    return new Found(category, entry, jewel, edges, null, severity, search.cost(jewel));
+  }
+
+  /** The fixes that break a path: its entry point's, and each step's findings and fact. */
+  private int[] tokensOf(Found f) {
+    int[] entryTokens = entryTokens(f.entry());
+    int[] out = new int[entryTokens.length + f.edges().length * 4 + 4];
+    int n = 0;
+    for (int t : entryTokens) {
+      out[n++] = t;
+    }
+    for (int e : f.edges()) {
+      for (int i = tokenStart[e]; i < tokenStart[e + 1]; i++) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = tokens[i];
+      }
+      int fact = factToken(e);
+      if (fact >= 0) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = fact;
+      }
+    }
+    Arrays.sort(out, 0, n);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (distinct == 0 || out[distinct - 1] != out[i]) {
+        out[distinct++] = out[i];
+      }
+    }
+    return Arrays.copyOf(out, distinct);
   }
 
   private static Severity milder(Severity a, Severity b) {
@@ -662,46 +800,26 @@ public final class AttackPathAnalyzer {
             }
           }
           if (sel.fix() != null) {
-            Entity e = g.entityOf(en.node());
             long key = ENTRY_KEY | ((long) en.selector() << 32) | en.node();
-            out.add(
-                fact(
-                    key,
-                    "fact:" + sel.name() + ":" + e.id(),
-                    e.id(),
-                    Steps.name(e)
-                        + ": "
-                        + (sel.description().isBlank() ? sel.name() : sel.description()),
-                    sel.fix().replace("{name}", e.name())));
+            out.add(fact(key, -1, en));
           }
           return out.stream().mapToInt(Integer::intValue).toArray();
         });
   }
 
   private int factToken(int edge) {
-    String fix = steps.fix(edge);
-    if (fix == null) {
+    if (!steps.cuttable(edge)) {
       return -1;
     }
     int group = g.edgeGroup[edge];
-    long key = group >= 0 ? GROUP_KEY | group : edge;
-    String id =
-        group >= 0
-            ? "fact:" + g.groups.get(group)
-            : "fact:"
-                + g.type(edge).id()
-                + ":"
-                + g.entityOf(g.edgeFrom[edge]).id()
-                + ">"
-                + g.entityOf(g.edgeTo[edge]).id();
-    return fact(key, id, steps.fixResource(edge), steps.fact(edge), fix);
+    return fact(group >= 0 ? GROUP_KEY | group : edge, edge, null);
   }
 
-  private int fact(long key, String id, String resource, String title, String fix) {
+  private int fact(long key, int edge, Entry entry) {
     Integer at = factIndex.get(key);
     if (at == null) {
       at = facts.size();
-      facts.add(new Fact(id, resource, title, fix));
+      facts.add(new Fact(edge, entry));
       factKeys.add(key);
       factIndex.put(key, at);
     }
@@ -919,6 +1037,71 @@ public final class AttackPathAnalyzer {
   }
 
   // ---------------------------------------------------------------- shortest paths
+
+  /**
+   * Plain breadth-first reachability for blast radii: no costs, no blocks, nothing to reset between
+   * runs (visits are stamped with the run number).
+   */
+  static final class Reachability {
+    private final AttackGraph g;
+    private final int[] visited;
+    private final int[] counted;
+    private final int[] queue;
+    private int run;
+    private int size;
+
+    Reachability(AttackGraph g) {
+      this.g = g;
+      visited = new int[g.nodeCount()];
+      counted = new int[g.nodeCount()];
+      queue = new int[g.nodeCount()];
+    }
+
+    /**
+     * The nodes reached from {@code start}, closest first, without {@code start} and the derived
+     * "members of" nodes (membership is not a hold on anything); valid for {@link #size()} items.
+     */
+    int[] from(int start) {
+      run++;
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = start;
+      visited[start] = run;
+      counted[g.entityNode(start)] = run;
+      size = 0;
+      int[] out = queue;
+      while (head < tail) {
+        int u = queue[head++];
+        for (int e = g.outStart[u]; e < g.outStart[u + 1]; e++) {
+          int v = g.edgeTo[e];
+          if (visited[v] != run) {
+            visited[v] = run;
+            queue[tail++] = v;
+          }
+        }
+      }
+      // Compact in place: drop the start and the members nodes, keep the order.
+      for (int i = 1; i < tail; i++) {
+        if (g.level[queue[i]] != AttackGraph.MEMBERS) {
+          out[size++] = queue[i];
+        }
+      }
+      return out;
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** True the first time an entity is met in this run. */
+    boolean firstTime(int entityNode) {
+      if (counted[entityNode] == run) {
+        return false;
+      }
+      counted[entityNode] = run;
+      return true;
+    }
+  }
 
   /**
    * Shortest paths from a set of sources (Dial's algorithm: every step costs 1, an assumed one 1 +

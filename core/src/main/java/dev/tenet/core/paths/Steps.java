@@ -15,12 +15,23 @@ import java.util.Locale;
  */
 final class Steps {
   private final AttackGraph g;
+  private final String[] facts;
 
   Steps(AttackGraph g) {
     this.g = g;
+    this.facts = new String[g.edgeCount()];
   }
 
   String fact(int edge) {
+    String cached = facts[edge];
+    if (cached == null) {
+      cached = describe(edge);
+      facts[edge] = cached;
+    }
+    return cached;
+  }
+
+  private String describe(int edge) {
     Entity f = g.entityOf(g.edgeFrom[edge]);
     Entity t = g.entityOf(g.edgeTo[edge]);
     Relation r = g.edgeRelation[edge];
@@ -115,6 +126,18 @@ final class Steps {
           t.kind() == EntityKind.SECRET || t.kind() == EntityKind.VARIABLE
               ? "any workflow of " + from + ", on any branch, can read " + to
               : "anyone who can write to " + from + " can change and run " + to;
+    };
+  }
+
+  /** Whether the step itself can be cut (whether {@link #fix} has an answer), cheaply. */
+  boolean cuttable(int edge) {
+    return switch (g.type(edge)) {
+      case MEMBER, CONTAINS -> false;
+      case WRITE_CONTAINS -> {
+        EntityKind k = g.entityOf(g.edgeTo[edge]).kind();
+        yield k == EntityKind.SECRET || k == EntityKind.VARIABLE;
+      }
+      default -> true;
     };
   }
 
