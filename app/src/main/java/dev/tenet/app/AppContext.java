@@ -1,11 +1,14 @@
 package dev.tenet.app;
 
 import dev.tenet.app.service.ConnectorFactory;
+import dev.tenet.app.service.PathService;
 import dev.tenet.app.service.ReportService;
+import dev.tenet.app.service.RiskService;
 import dev.tenet.app.service.ScanRunner;
 import dev.tenet.app.service.Workspace;
 import dev.tenet.connectors.http.CacheFolders;
 import dev.tenet.connectors.http.HttpPolicy;
+import dev.tenet.core.paths.PathPolicy;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rules.StandardRules;
 import dev.tenet.core.score.Scorer;
@@ -25,6 +28,8 @@ public final class AppContext implements AutoCloseable {
   private final RuleCatalog rules;
   private final ScanRunner scans;
   private final ReportService reports;
+  private final PathService attackPaths;
+  private final RiskService risks;
 
   public AppContext(DataPaths paths, Path database, Map<String, String> environment, Clock clock) {
     this.paths = paths;
@@ -33,9 +38,11 @@ public final class AppContext implements AutoCloseable {
     ConnectorFactory connectors =
         new ConnectorFactory(
             new CacheFolders(paths.cache().resolve("http")), HttpPolicy.defaults(), environment);
-    this.scans =
-        new ScanRunner(workspace, connectors, rules, new Scorer(ScoringModel.standard()), clock);
-    this.reports = new ReportService(workspace, rules);
+    Scorer scorer = new Scorer(ScoringModel.standard());
+    this.attackPaths = new PathService(workspace, paths.home().resolve(PathPolicy.FILE_NAME));
+    this.risks = new RiskService(workspace, scorer, clock, System.getProperty("user.name"));
+    this.scans = new ScanRunner(workspace, connectors, rules, scorer, attackPaths, clock);
+    this.reports = new ReportService(workspace, rules, risks);
   }
 
   /** The context for this user: TENET_HOME or the OS data folder, or an explicit database. */
@@ -63,6 +70,14 @@ public final class AppContext implements AutoCloseable {
 
   public ReportService reports() {
     return reports;
+  }
+
+  public PathService attackPaths() {
+    return attackPaths;
+  }
+
+  public RiskService risks() {
+    return risks;
   }
 
   @Override

@@ -31,6 +31,11 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       DiffCommand.class,
       RulesCommand.class,
+      PathsCommand.class,
+      BlastRadiusCommand.class,
+      AcceptCommand.class,
+      ExportGraphCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TenetCommand implements Callable<Integer> {

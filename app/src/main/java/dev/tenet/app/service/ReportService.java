@@ -17,10 +17,12 @@ import java.util.List;
 public final class ReportService {
   private final Workspace workspace;
   private final RuleCatalog rules;
+  private final RiskService risks;
 
-  public ReportService(Workspace workspace, RuleCatalog rules) {
+  public ReportService(Workspace workspace, RuleCatalog rules, RiskService risks) {
     this.workspace = workspace;
     this.rules = rules;
+    this.risks = risks;
   }
 
   public ReportWriter writer(String format) {
@@ -40,7 +42,8 @@ public final class ReportService {
         workspace.history().stream()
             .filter(s -> s.startedAt().compareTo(assessment.startedAt()) <= 0)
             .toList();
-    return new ReportInput(assessment, history, List.of(), rules, rules.weaknesses());
+    return new ReportInput(
+        assessment, history, risks.appliedTo(assessment), rules, rules.weaknesses());
   }
 
   public void write(Assessment assessment, String format, OutputStream out) throws IOException {

@@ -20,18 +20,25 @@ public final class ScanRunner {
   private final ConnectorFactory connectors;
   private final RuleCatalog rules;
   private final Scorer scorer;
+  private final PathService paths;
   private final Clock clock;
 
+  /**
+   * @param paths the path policy (read at each scan, so a broken paths.yaml fails the scan with a
+   *     clear sentence, never an unrelated command)
+   */
   public ScanRunner(
       Workspace workspace,
       ConnectorFactory connectors,
       RuleCatalog rules,
       Scorer scorer,
+      PathService paths,
       Clock clock) {
     this.workspace = workspace;
     this.connectors = connectors;
     this.rules = rules;
     this.scorer = scorer;
+    this.paths = paths;
     this.clock = clock;
   }
 
@@ -46,7 +53,8 @@ public final class ScanRunner {
       list.add(connectors.create(spec));
     }
     ScanService service =
-        new ScanService(rules, RuleSettings.defaults(), scorer, workspace.store(), clock);
+        new ScanService(
+            rules, RuleSettings.defaults(), scorer, paths.policy(), workspace.store(), clock);
     if (!plan.demo()) {
       return service.run(list, listener, cancellation);
     }

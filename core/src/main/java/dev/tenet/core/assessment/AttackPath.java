@@ -11,13 +11,27 @@ import java.util.List;
  * @param target resource id of the crown jewel reached
  * @param hops the relations walked, in order
  * @param cut ids of the findings whose fix breaks this path (fixing any one of them is enough)
+ * @param entryPoint the kind of entry point (the path policy's name), e.g. member-without-2fa
+ * @param crownJewel the kind of crown jewel, e.g. production-environment
  */
 public record AttackPath(
-    String id, Severity severity, String entry, String target, List<Hop> hops, List<String> cut) {
+    String id,
+    Severity severity,
+    String entry,
+    String target,
+    List<Hop> hops,
+    List<String> cut,
+    String entryPoint,
+    String crownJewel) {
 
   public AttackPath {
     hops = List.copyOf(hops);
     cut = List.copyOf(cut);
+  }
+
+  public AttackPath(
+      String id, Severity severity, String entry, String target, List<Hop> hops, List<String> cut) {
+    this(id, severity, entry, target, hops, cut, null, null);
   }
 
   /**

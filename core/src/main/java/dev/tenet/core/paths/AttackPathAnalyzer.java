@@ -286,9 +286,22 @@ public final class AttackPathAnalyzer {
         continue;
       }
       search.run(sources, blocks.edges(), policy.limits().maxHops());
+      BitSet winners = new BitSet();
       for (int j : jewels) {
         if (search.reached(j) && !search.isSource(j)) {
-          byJewel.computeIfAbsent(j, k -> new ArrayList<>(2)).add(found(c, j, search));
+          Found f = found(c, j, search);
+          winners.set(f.entry().node());
+          byJewel.computeIfAbsent(j, k -> new ArrayList<>(2)).add(f);
+        }
+      }
+      // Alternatives: the nearest entry point of the same kind among those that won nothing.
+      int[] others = Arrays.stream(sources).filter(n -> !winners.get(n)).toArray();
+      if (others.length > 0 && policy.limits().maxPathsPerJewel() > 1) {
+        search.run(others, blocks.edges(), policy.limits().maxHops());
+        for (int j : jewels) {
+          if (search.reached(j) && !search.isSource(j)) {
+            byJewel.computeIfAbsent(j, k -> new ArrayList<>(2)).add(found(c, j, search));
+          }
         }
       }
     }
@@ -472,7 +485,9 @@ public final class AttackPathAnalyzer {
         entry.id(),
         target.id(),
         hops,
-        cutFindings(f));
+        cutFindings(f),
+        categories.get(f.category()),
+        policy.crownJewels().get(jewelOf[f.jewel()]).name());
   }
 
   private List<String> cutFindings(Found f) {
