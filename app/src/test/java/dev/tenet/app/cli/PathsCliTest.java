@@ -274,6 +274,20 @@ class PathsCliTest {
   }
 
   @Test
+  void theRuleCatalogListsTheAttackPathRule() throws Exception {
+    CliRun rules = CliRun.run(home, Map.of(), "rules", "--json");
+    JsonNode path = null;
+    for (JsonNode r : Json.mapper().readTree(rules.out)) {
+      if (r.path("id").asText().equals("TENET-PATH-001")) {
+        path = r;
+      }
+    }
+    assertThat(path).isNotNull();
+    assertThat(path.path("weakness").asText()).isEqualTo("attack-path");
+    assertThat(path.path("pillar").asText()).isEqualTo("segmentation");
+  }
+
+  @Test
   void theBenchmarkPrintsTimeAndHeapAgainstTheBudget() {
     CliRun bench = CliRun.run(home, Map.of(), "bench", "--repositories", "100");
     assertThat(bench.code).as(bench.toString()).isZero();

@@ -69,6 +69,18 @@ class AttackPathsScreenTest {
         20, TimeUnit.SECONDS, () -> text(robot, "#reach-status").contains("reaches"));
     assertThat(text(robot, "#reach-status"))
         .startsWith("github:acme-corp#member/omar-haddad reaches");
+    snapshot(robot, "attack-paths");
+  }
+
+  private static void snapshot(FxRobot robot, String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    var image =
+        WaitForAsyncUtils.asyncFx(() -> robot.targetWindow().getScene().snapshot(null)).get();
+    javax.imageio.ImageIO.write(
+        javafx.embed.swing.SwingFXUtils.fromFXImage(image, null),
+        "png",
+        dir.resolve(name + ".png").toFile());
   }
 
   private static boolean showing(FxRobot robot, String query) {

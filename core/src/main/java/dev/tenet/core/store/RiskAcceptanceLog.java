@@ -101,6 +101,9 @@ public final class RiskAcceptanceLog {
         }
         return out;
       } catch (SQLException ex) {
+        if (String.valueOf(ex.getMessage()).contains("no such table: risk_acceptance_event")) {
+          return List.of(); // A read-only store from before acceptances existed has none.
+        }
         throw SqlErrors.describe(ex, file, "read the risk acceptances from");
       }
     }

@@ -470,6 +470,20 @@ class AttackPathAnalyzerTest {
   }
 
   @Test
+  void theAttackPathRuleHasCompleteMetadataAndAKnownWeakness() {
+    var m = AttackPathAnalyzer.RULE;
+    assertThat(m.id()).matches("[A-Z]+(-[A-Z0-9]+)+");
+    assertThat(dev.tenet.core.model.WeaknessCatalog.standard().find(m.weakness())).isPresent();
+    assertThat(m.title()).isNotBlank();
+    assertThat(m.rationale()).isNotBlank();
+    assertThat(m.remediation()).isNotEmpty();
+    assertThat(m.references()).isNotEmpty();
+    assertThat(dev.tenet.core.rules.StandardRules.catalog().find(m.id()))
+        .as("not also a catalog rule")
+        .isEmpty();
+  }
+
+  @Test
   void pathIdsAndOrderAreStableFromOneRunToTheNext() {
     ForkToProduction demo = new ForkToProduction();
     PathAnalysis first = demo.analyze();
