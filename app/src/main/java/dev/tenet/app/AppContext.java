@@ -4,11 +4,14 @@ import dev.tenet.app.service.AuditService;
 import dev.tenet.app.service.ConnectorFactory;
 import dev.tenet.app.service.CredentialService;
 import dev.tenet.app.service.ForgetService;
+import dev.tenet.app.service.PathService;
 import dev.tenet.app.service.ReportService;
+import dev.tenet.app.service.RiskService;
 import dev.tenet.app.service.ScanRunner;
 import dev.tenet.app.service.Workspace;
 import dev.tenet.connectors.http.CacheFolders;
 import dev.tenet.connectors.http.HttpPolicy;
+import dev.tenet.core.paths.PathPolicy;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rules.StandardRules;
 import dev.tenet.core.score.Scorer;
@@ -39,6 +42,8 @@ public final class AppContext implements AutoCloseable {
   private final AuditService audit;
   private final CredentialService credentials;
   private final ForgetService forget;
+  private final PathService attackPaths;
+  private final RiskService risks;
 
   /**
    * A context whose vault passphrase comes from {@code TENET_VAULT_PASSPHRASE} (headless) and whose
@@ -81,10 +86,11 @@ public final class AppContext implements AutoCloseable {
     Path httpCache = paths.cache().resolve("http");
     ConnectorFactory connectors =
         new ConnectorFactory(new CacheFolders(httpCache), policy, credentials, environment);
-    this.scans =
-        new ScanRunner(
-            workspace, connectors, rules, new Scorer(ScoringModel.standard()), clock, audit);
-    this.reports = new ReportService(workspace, rules, audit);
+    Scorer scorer = new Scorer(ScoringModel.standard());
+    this.attackPaths = new PathService(workspace, paths.home().resolve(PathPolicy.FILE_NAME));
+    this.risks = new RiskService(workspace, scorer, clock, AuditService.currentUser(), audit);
+    this.scans = new ScanRunner(workspace, connectors, rules, scorer, attackPaths, clock, audit);
+    this.reports = new ReportService(workspace, rules, risks, audit);
     this.forget = new ForgetService(workspace, httpCache, audit);
   }
 
@@ -147,6 +153,14 @@ public final class AppContext implements AutoCloseable {
 
   public ReportService reports() {
     return reports;
+  }
+
+  public PathService attackPaths() {
+    return attackPaths;
+  }
+
+  public RiskService risks() {
+    return risks;
   }
 
   @Override

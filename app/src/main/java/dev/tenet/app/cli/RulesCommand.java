@@ -1,7 +1,7 @@
 package dev.tenet.app.cli;
 
 import dev.tenet.core.model.Weakness;
-import dev.tenet.core.rule.Rule;
+import dev.tenet.core.paths.AttackPathAnalyzer;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rule.RuleMetadata;
 import dev.tenet.core.rules.StandardRules;
@@ -30,10 +30,13 @@ final class RulesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     RuleCatalog catalog = StandardRules.catalog();
+    // The rules of the catalog, then the attack path analysis, which judges after them.
+    List<RuleMetadata> all = new ArrayList<>();
+    catalog.rules().forEach(r -> all.add(r.metadata()));
+    all.add(AttackPathAnalyzer.RULE);
     if (json) {
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (Rule r : catalog.rules()) {
-        RuleMetadata m = r.metadata();
+      for (RuleMetadata m : all) {
         Weakness w = catalog.weaknesses().get(m.weakness());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", m.id());
@@ -57,8 +60,7 @@ final class RulesCommand implements Callable<Integer> {
     out.printf(
         "%-20s %-32s %-16s %-9s %-28s %s%n",
         "RULE", "WEAKNESS", "PILLAR", "SEVERITY", "FRAMEWORKS", "TITLE");
-    for (Rule r : catalog.rules()) {
-      RuleMetadata m = r.metadata();
+    for (RuleMetadata m : all) {
       Weakness w = catalog.weaknesses().get(m.weakness());
       List<String> fw = new ArrayList<>(w.owasp());
       w.cisSsc().forEach(c -> fw.add("CIS " + c));

@@ -38,6 +38,42 @@ final class Summaries {
             .collect(Collectors.joining(", "));
     out.println(
         "  findings  " + a.findings().size() + (counts.isEmpty() ? "" : " (" + counts + ")"));
+    long accepted =
+        a.score().pillars().values().stream()
+            .flatMap(p -> p.deductions().stream())
+            .filter(d -> d.findingId() != null && d.reason().startsWith("accepted risk"))
+            .map(d -> d.findingId())
+            .distinct()
+            .count();
+    if (accepted > 0) {
+      out.println(
+          "  accepted  "
+              + accepted
+              + " finding"
+              + (accepted == 1 ? "" : "s")
+              + " (not counted until they expire)");
+    }
+    var e = a.exposure();
+    if (e.pathsFound() > 0) {
+      out.println(
+          "  paths     "
+              + e.pathsFound()
+              + " attack path"
+              + (e.pathsFound() == 1 ? "" : "s")
+              + " to "
+              + e.reachableJewels()
+              + " of "
+              + e.crownJewels()
+              + " crown jewels; "
+              + (e.cutClosesAll()
+                  ? e.cut().size()
+                      + (e.cut().size() == 1 ? " fix closes" : " fixes close")
+                      + " them all"
+                  : "some cannot be cut")
+              + " (tenet paths)");
+    } else if (e.entryPoints() > 0) {
+      out.println("  paths     no crown jewel reachable from " + e.entryPoints() + " entry points");
+    }
     out.println(
         "  coverage  "
             + a.coverage().resources()

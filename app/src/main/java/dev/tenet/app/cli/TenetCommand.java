@@ -36,6 +36,11 @@ import picocli.CommandLine.Spec;
       AuditCommand.class,
       ForgetCommand.class,
       BenchmarkCommand.class,
+      PathsCommand.class,
+      BlastRadiusCommand.class,
+      AcceptCommand.class,
+      ExportGraphCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TenetCommand implements Callable<Integer> {

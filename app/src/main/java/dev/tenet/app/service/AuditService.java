@@ -71,6 +71,15 @@ public final class AuditService {
     return record(AuditAction.RISK_ACCEPTED, resource, List.of(scope), details);
   }
 
+  /** Records that an accepted risk was revoked before its expiry. */
+  public AuditEvent riskRevoked(String findingId, String resource, String reason) {
+    return record(
+        AuditAction.RISK_REVOKED,
+        resource,
+        List.of(organizationOf(resource)),
+        Map.of("finding", findingId, "reason", reason));
+  }
+
   /** The organization a resource id belongs to, as {@code platform:org}. */
   static String organizationOf(String resource) {
     String scope = ResourceId.scopeOf(resource);

@@ -19,18 +19,21 @@ import java.util.Map;
 public final class ReportService {
   private final Workspace workspace;
   private final RuleCatalog rules;
+  private final RiskService risks;
   private final AuditService audit;
 
   /** A report service whose exports are recorded in the audit trail. */
-  public ReportService(Workspace workspace, RuleCatalog rules, AuditService audit) {
+  public ReportService(
+      Workspace workspace, RuleCatalog rules, RiskService risks, AuditService audit) {
     this.workspace = workspace;
     this.rules = rules;
+    this.risks = risks;
     this.audit = audit;
   }
 
   /** A report service without an audit trail (tests that exercise writers alone). */
-  public ReportService(Workspace workspace, RuleCatalog rules) {
-    this(workspace, rules, null);
+  public ReportService(Workspace workspace, RuleCatalog rules, RiskService risks) {
+    this(workspace, rules, risks, null);
   }
 
   private void exported(Assessment assessment, String format, String where) {
@@ -60,7 +63,8 @@ public final class ReportService {
         workspace.history().stream()
             .filter(s -> s.startedAt().compareTo(assessment.startedAt()) <= 0)
             .toList();
-    return new ReportInput(assessment, history, List.of(), rules, rules.weaknesses());
+    return new ReportInput(
+        assessment, history, risks.appliedTo(assessment), rules, rules.weaknesses());
   }
 
   public void write(Assessment assessment, String format, OutputStream out) throws IOException {

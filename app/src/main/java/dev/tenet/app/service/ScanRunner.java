@@ -23,21 +23,29 @@ public final class ScanRunner {
   private final ConnectorFactory connectors;
   private final RuleCatalog rules;
   private final Scorer scorer;
+  private final PathService paths;
   private final Clock clock;
   private final AuditService audit;
 
-  /** A runner whose scans are recorded in the audit trail. */
+  /**
+   * A runner whose scans are recorded in the audit trail.
+   *
+   * @param paths the path policy (read at each scan, so a broken paths.yaml fails the scan with a
+   *     clear sentence, never an unrelated command)
+   */
   public ScanRunner(
       Workspace workspace,
       ConnectorFactory connectors,
       RuleCatalog rules,
       Scorer scorer,
+      PathService paths,
       Clock clock,
       AuditService audit) {
     this.workspace = workspace;
     this.connectors = connectors;
     this.rules = rules;
     this.scorer = scorer;
+    this.paths = paths;
     this.clock = clock;
     this.audit = audit;
   }
@@ -48,8 +56,9 @@ public final class ScanRunner {
       ConnectorFactory connectors,
       RuleCatalog rules,
       Scorer scorer,
+      PathService paths,
       Clock clock) {
-    this(workspace, connectors, rules, scorer, clock, null);
+    this(workspace, connectors, rules, scorer, paths, clock, null);
   }
 
   public Assessment run(ScanPlan plan, ScanListener listener, Cancellation cancellation)
@@ -65,7 +74,8 @@ public final class ScanRunner {
       list.add(connectors.create(spec));
     }
     ScanService service =
-        new ScanService(rules, RuleSettings.defaults(), scorer, workspace.store(), clock);
+        new ScanService(
+            rules, RuleSettings.defaults(), scorer, paths.policy(), workspace.store(), clock);
     if (!plan.demo()) {
       return audited(service, list, listener, cancellation);
     }

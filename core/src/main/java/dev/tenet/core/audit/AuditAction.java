@@ -10,6 +10,7 @@ public enum AuditAction {
   SCAN_FAILED("scan.failed"),
   REPORT_EXPORTED("report.exported"),
   RISK_ACCEPTED("risk.accepted"),
+  RISK_REVOKED("risk.revoked"),
   CREDENTIAL_ADDED("credential.added"),
   CREDENTIAL_REMOVED("credential.removed"),
   ORGANIZATION_FORGOTTEN("organization.forgotten");

@@ -63,6 +63,20 @@ public final class Attr {
   public static final String ARCHIVED = "archived";
   public static final String FORK = "fork";
 
+  // Attack paths: facts the path engine reads (docs/ARCHITECTURE.md, "Attack paths")
+  /**
+   * List, on workflows: the events that start it (pull_request_target, issue_comment, push...). On
+   * a public repository, an event in the path policy's untrusted triggers lets anyone on the
+   * internet run it.
+   */
+  public static final String TRIGGERS = "triggers";
+
+  /**
+   * Boolean, on actions and apps: made by someone other than the organization and the platform
+   * itself.
+   */
+  public static final String THIRD_PARTY = "thirdParty";
+
   /** Text: the platform's web page of the resource, for "open in browser". */
   public static final String WEB_URL = "webUrl";
 

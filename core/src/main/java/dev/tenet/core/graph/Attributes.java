@@ -14,13 +14,20 @@ import java.util.Optional;
  * <p>Values are kept JSON-shaped: String, Boolean, Long, Double, or a List of those.
  */
 public class Attributes {
-  private final Map<String, Object> values = new LinkedHashMap<>();
+  // Most relations carry no attribute: the map is made on the first one (a large graph has a
+  // million relations).
+  private Map<String, Object> values;
 
   /** Sets a value; null removes it (unknown). Instants are kept as ISO-8601 text. */
   public Attributes set(String key, Object value) {
     if (value == null) {
-      values.remove(key);
+      if (values != null) {
+        values.remove(key);
+      }
     } else {
+      if (values == null) {
+        values = new LinkedHashMap<>(4);
+      }
       values.put(key, normalize(value));
     }
     return this;
@@ -43,24 +50,24 @@ public class Attributes {
   }
 
   public boolean has(String key) {
-    return values.containsKey(key);
+    return values != null && values.containsKey(key);
   }
 
   public Object get(String key) {
-    return values.get(key);
+    return values == null ? null : values.get(key);
   }
 
   public Optional<Boolean> bool(String key) {
-    return values.get(key) instanceof Boolean b ? Optional.of(b) : Optional.empty();
+    return get(key) instanceof Boolean b ? Optional.of(b) : Optional.empty();
   }
 
   public Optional<String> text(String key) {
-    Object v = values.get(key);
+    Object v = get(key);
     return v == null ? Optional.empty() : Optional.of(v.toString());
   }
 
   public Optional<Long> number(String key) {
-    return values.get(key) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
+    return get(key) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
   }
 
   public Optional<Instant> instant(String key) {
@@ -69,22 +76,22 @@ public class Attributes {
 
   @SuppressWarnings("unchecked")
   public List<String> list(String key) {
-    return values.get(key) instanceof List<?> l
+    return get(key) instanceof List<?> l
         ? ((List<Object>) l).stream().map(String::valueOf).toList()
         : List.of();
   }
 
   /** True only when the attribute is known and true. */
   public boolean isTrue(String key) {
-    return Boolean.TRUE.equals(values.get(key));
+    return Boolean.TRUE.equals(get(key));
   }
 
   /** True only when the attribute is known and false. */
   public boolean isFalse(String key) {
-    return Boolean.FALSE.equals(values.get(key));
+    return Boolean.FALSE.equals(get(key));
   }
 
   public Map<String, Object> asMap() {
-    return Collections.unmodifiableMap(values);
+    return values == null ? Map.of() : Collections.unmodifiableMap(values);
   }
 }

@@ -35,8 +35,10 @@ public enum EntityKind {
   /** Anyone on the internet: the untrusted entry point behind fork pull requests and comments. */
   INTERNET;
 
+  private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return id;
   }
 
   public static EntityKind fromId(String id) {

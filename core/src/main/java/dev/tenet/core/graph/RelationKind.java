@@ -25,8 +25,10 @@ public enum RelationKind {
   PULLS,
   INSTALLED_ON;
 
+  private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return id;
   }
 
   public static RelationKind fromId(String id) {

@@ -7,10 +7,9 @@ import dev.tenet.core.assessment.ScanStats;
 import dev.tenet.core.link.StandardLinkers;
 import dev.tenet.core.model.BlindSpot;
 import dev.tenet.core.model.ScopeEntry;
+import dev.tenet.core.paths.PathPolicy;
 import dev.tenet.core.rule.Evaluation;
 import dev.tenet.core.rule.RuleCatalog;
-import dev.tenet.core.rule.RuleContext;
-import dev.tenet.core.rule.RuleEngine;
 import dev.tenet.core.rule.RuleSettings;
 import dev.tenet.core.score.ScoreCard;
 import dev.tenet.core.score.Scorer;
@@ -25,22 +24,33 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
- * Runs an assessment: collects every connection, evaluates the rules, scores and stores. The stored
- * assessment is written in one transaction at the end, so a cancelled or killed scan leaves the
- * store as it was.
+ * Runs an assessment: collects every connection, evaluates the rules, finds the attack paths,
+ * scores (risks accepted at the scan's start exempt) and stores. The stored assessment is written
+ * in one transaction at the end, so a cancelled or killed scan leaves the store as it was.
  */
 public final class ScanService {
   private final RuleCatalog rules;
-  private final RuleSettings settings;
-  private final Scorer scorer;
+  private final AssessmentEngine engine;
   private final AssessmentStore store;
   private final Clock clock;
 
   public ScanService(
       RuleCatalog rules, RuleSettings settings, Scorer scorer, AssessmentStore store, Clock clock) {
+    this(rules, settings, scorer, PathPolicy.standard(), store, clock);
+  }
+
+  /**
+   * @param paths what counts as entry point and crown jewel (the bundled policy and the user's)
+   */
+  public ScanService(
+      RuleCatalog rules,
+      RuleSettings settings,
+      Scorer scorer,
+      PathPolicy paths,
+      AssessmentStore store,
+      Clock clock) {
     this.rules = rules;
-    this.settings = settings;
-    this.scorer = scorer;
+    this.engine = new AssessmentEngine(rules, settings, scorer, paths);
     this.store = store;
     this.clock = clock;
   }
@@ -84,12 +94,12 @@ public final class ScanService {
     // Relations between systems (a pipeline assuming a cloud role) need every connector's facts.
     StandardLinkers.linkAll(context.graph());
 
-    listener.phase("Evaluating " + rules.rules().size() + " rules");
-    RuleContext ruleContext =
-        new RuleContext(
-            context.graph(), context.sources(), context.blindSpots(), started, settings);
-    Evaluation evaluation = new RuleEngine(rules).evaluate(ruleContext);
-    ScoreCard score = scorer.score(evaluation, Set.of());
+    listener.phase("Evaluating " + rules.rules().size() + " rules and the attack paths");
+    Set<String> accepted = store.riskAcceptances().replay().exemptAt(started);
+    AssessmentEngine.Judgement judged =
+        engine.judge(context.graph(), context.sources(), context.blindSpots(), started, accepted);
+    Evaluation evaluation = judged.evaluation();
+    ScoreCard score = judged.score();
     cancel.check();
 
     Instant finished = clock.instant();
@@ -103,7 +113,7 @@ public final class ScanService {
             evaluation.findings(),
             evaluation.tallies(),
             score,
-            List.of(),
+            judged.paths().paths(),
             new Coverage(
                 context.graph().entityCount(),
                 context.graph().relationCount(),
@@ -111,7 +121,8 @@ public final class ScanService {
             new ScanStats(
                 context.requests(),
                 context.notModified(),
-                Duration.between(started, finished).toMillis()));
+                Duration.between(started, finished).toMillis()),
+            judged.paths().exposure());
     listener.phase("Storing the assessment");
     try {
       store.save(assessment, context.graph());

@@ -11,11 +11,16 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The weights and thresholds of scoring, read from {@code scoring.yaml}. */
+/**
+ * The weights and thresholds of scoring, read from {@code scoring.yaml}.
+ *
+ * @param exposureFactor how many times its points a finding on an attack path costs
+ */
 public record ScoringModel(
     String name,
     Map<Severity, Double> severityWeights,
     double unknownFactor,
+    double exposureFactor,
     Map<Pillar, Double> pillarWeights,
     Map<String, Integer> grades) {
 
@@ -36,6 +41,7 @@ public record ScoringModel(
           root.path("model").asText(),
           severity,
           root.path("unknownFactor").asDouble(),
+          root.path("exposureFactor").asDouble(1),
           pillars,
           grades);
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.assessment.AssessmentSummary;
 import dev.tenet.core.assessment.AttackPath;
 import dev.tenet.core.assessment.Coverage;
+import dev.tenet.core.assessment.Exposure;
 import dev.tenet.core.assessment.ScanStats;
 import dev.tenet.core.graph.GraphCodec;
 import dev.tenet.core.graph.TrustGraph;
@@ -61,11 +62,13 @@ public final class AssessmentStore implements AutoCloseable {
   private final AuditLog audit = new AuditLog(this);
 
   private final boolean readOnly;
+  private final RiskAcceptanceLog acceptances;
 
   private AssessmentStore(Path file, Connection connection, boolean readOnly) {
     this.file = file;
     this.connection = connection;
     this.readOnly = readOnly;
+    this.acceptances = new RiskAcceptanceLog(this, connection, file);
   }
 
   /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
@@ -224,6 +227,18 @@ public final class AssessmentStore implements AutoCloseable {
     }
   }
 
+  /** The risk acceptance log kept in this store. */
+  public RiskAcceptanceLog riskAcceptances() {
+    return acceptances;
+  }
+
+  void requireWritable(String action) {
+    if (readOnly) {
+      throw new StoreException(
+          "Could not " + action + " " + file + ": the database or its folder is read-only.");
+    }
+  }
+
   /** Saves an assessment and its graph snapshot, all or nothing. */
   public synchronized void save(Assessment a, TrustGraph graph) {
     if (readOnly) {
@@ -280,8 +295,8 @@ public final class AssessmentStore implements AutoCloseable {
         connection.prepareStatement(
             "INSERT INTO assessment (id, started_at, finished_at, tool, scope_json, overall, grade,"
                 + " score_json, tallies_json, resources, relations, blind_spots, api_requests,"
-                + " not_modified, duration_ms, finding_count, attack_paths_json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " not_modified, duration_ms, finding_count, attack_paths_json, exposure_json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, a.id());
       ps.setString(2, a.startedAt().toString());
       ps.setString(3, a.finishedAt().toString());
@@ -299,6 +314,7 @@ public final class AssessmentStore implements AutoCloseable {
       ps.setLong(15, a.stats().durationMs());
       ps.setInt(16, a.findings().size());
       ps.setString(17, json.writeValueAsString(a.attackPaths()));
+      ps.setString(18, json.writeValueAsString(a.exposure()));
       ps.executeUpdate();
     }
   }
@@ -429,7 +445,7 @@ public final class AssessmentStore implements AutoCloseable {
         connection.prepareStatement(
             "SELECT id, started_at, finished_at, tool, scope_json, score_json, tallies_json,"
                 + " resources, relations, blind_spots, api_requests, not_modified, duration_ms,"
-                + " attack_paths_json FROM assessment WHERE id = ?")) {
+                + " attack_paths_json, exposure_json FROM assessment WHERE id = ?")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -446,7 +462,10 @@ public final class AssessmentStore implements AutoCloseable {
             json.readValue(rs.getString(6), ScoreCard.class),
             json.readValue(rs.getString(14), PATHS),
             new Coverage(rs.getInt(8), rs.getInt(9), rs.getInt(10)),
-            new ScanStats(rs.getLong(11), rs.getLong(12), rs.getLong(13)));
+            new ScanStats(rs.getLong(11), rs.getLong(12), rs.getLong(13)),
+            rs.getString(15) == null
+                ? Exposure.NONE
+                : json.readValue(rs.getString(15), Exposure.class));
       }
     } catch (SQLException | IOException e) {
       throw SqlErrors.describe(e, file, "read the assessment from");

@@ -113,6 +113,7 @@ class ScorerTest {
     assertThat(model.grade(80)).isEqualTo("B");
     assertThat(model.grade(61)).isEqualTo("D");
     assertThat(model.grade(12)).isEqualTo("F");
-    assertThat(model.name()).isEqualTo("tenet-score/1");
+    assertThat(model.name()).isEqualTo("tenet-score/2");
+    assertThat(model.exposureFactor()).isEqualTo(2.0);
   }
 }

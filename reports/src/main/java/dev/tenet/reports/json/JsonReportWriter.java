@@ -78,7 +78,8 @@ public final class JsonReportWriter implements ReportWriter {
       findings.add(finding(mapper, f));
     }
 
-    root.set("attackPaths", mapper.valueToTree(a.attackPaths()));
+    root.set("attackPaths", PathsJson.attackPaths(a.attackPaths()));
+    root.set("exposure", PathsJson.exposure(a.exposure()));
 
     ObjectNode frameworks = root.putObject("frameworks");
     for (Map.Entry<String, List<FrameworkStatus.Item>> fw :

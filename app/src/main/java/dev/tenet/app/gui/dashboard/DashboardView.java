@@ -158,9 +158,9 @@ public final class DashboardView extends ScrollPane {
     coverage.setId("coverage");
     coverage.setWrapText(true);
     coverage.textProperty().bind(model.coverageProperty());
-    Label paths =
-        new Label(
-            "Attack paths: not computed yet (the graph engine arrives with the attack-path release).");
+    Label paths = new Label();
+    paths.setId("dashboard-paths");
+    paths.textProperty().bind(model.attackPathsProperty());
     paths.getStyleClass().add("text-muted");
     paths.setWrapText(true);
     VBox coverageCard = card(new VBox(8, coverageTitle, coverage, paths));

@@ -56,6 +56,7 @@ public final class DashboardViewModel {
   private final StringProperty heading = new SimpleStringProperty("");
   private final StringProperty subheading = new SimpleStringProperty("");
   private final StringProperty coverage = new SimpleStringProperty("");
+  private final StringProperty attackPaths = new SimpleStringProperty("");
   private final ObservableList<PillarRow> pillars = FXCollections.observableArrayList();
   private final ObservableList<RiskRow> topRisks = FXCollections.observableArrayList();
   private final ObservableList<Integer> trend = FXCollections.observableArrayList();
@@ -167,8 +168,29 @@ public final class DashboardViewModel {
             + " · "
             + a.findings().size()
             + " findings");
+    attackPaths.set(attackPathsText(a));
     state.set(State.READY);
     status.set("");
+  }
+
+  private static String attackPathsText(Assessment a) {
+    var e = a.exposure();
+    if (e.pathsFound() == 0) {
+      return e.entryPoints() == 0
+          ? "Attack paths: no untrusted entry point found."
+          : "Attack paths: no crown jewel reachable from " + e.entryPoints() + " entry points.";
+    }
+    int n = e.cut().size();
+    return "Attack paths: "
+        + e.pathsFound()
+        + " reach "
+        + e.reachableJewels()
+        + " of "
+        + e.crownJewels()
+        + " crown jewels; "
+        + (e.cutClosesAll()
+            ? (n == 1 ? "one fix closes" : n + " fixes close") + " them all."
+            : "some cannot be cut.");
   }
 
   private static PillarRow pillarRow(PillarScore ps, Pillar p) {
@@ -241,6 +263,10 @@ public final class DashboardViewModel {
 
   public StringProperty coverageProperty() {
     return coverage;
+  }
+
+  public StringProperty attackPathsProperty() {
+    return attackPaths;
   }
 
   public ObservableList<PillarRow> pillars() {

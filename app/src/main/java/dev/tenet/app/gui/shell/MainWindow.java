@@ -4,6 +4,8 @@ import dev.tenet.app.AppContext;
 import dev.tenet.app.gui.common.UiExecutor;
 import dev.tenet.app.gui.dashboard.DashboardView;
 import dev.tenet.app.gui.dashboard.DashboardViewModel;
+import dev.tenet.app.gui.paths.AttackPathsView;
+import dev.tenet.app.gui.paths.AttackPathsViewModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -45,6 +47,7 @@ public final class MainWindow extends BorderPane {
   private final Map<Screen, Node> built = new LinkedHashMap<>();
   private final Map<Screen, ToggleButton> buttons = new LinkedHashMap<>();
   private final DashboardViewModel dashboard;
+  private final AttackPathsViewModel paths;
 
   public MainWindow(AppContext context, UiExecutor executor) {
     getStyleClass().add("main-window");
@@ -58,13 +61,8 @@ public final class MainWindow extends BorderPane {
                 "Findings",
                 "This screen will list every finding with filters, grouping and a detail pane.",
                 "Meanwhile: 'tenet report --format json' lists every finding of the latest assessment."));
-    factories.put(
-        Screen.ATTACK_PATHS,
-        () ->
-            new PlaceholderView(
-                "Attack paths",
-                "This screen will draw how an outsider reaches production through the trust graph.",
-                "Attack paths are computed once the graph engine lands."));
+    paths = new AttackPathsViewModel(context.workspace(), context.attackPaths(), executor);
+    factories.put(Screen.ATTACK_PATHS, () -> new AttackPathsView(paths));
     factories.put(
         Screen.TRENDS,
         () ->
@@ -145,5 +143,8 @@ public final class MainWindow extends BorderPane {
   public void show(Screen screen) {
     buttons.get(screen).setSelected(true);
     setCenter(built.computeIfAbsent(screen, s -> factories.get(s).get()));
+    if (screen == Screen.ATTACK_PATHS) {
+      paths.load(); // A scan may have run since it was last shown.
+    }
   }
 }

@@ -1,0 +1,99 @@
+package dev.tenet.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenet.app.AppContext;
+import dev.tenet.app.gui.common.UiExecutor;
+import dev.tenet.core.scan.Cancellation;
+import dev.tenet.core.scan.ScanListener;
+import dev.tenet.core.store.DataPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The console's attack paths screen on the demo, headless. */
+@ExtendWith(ApplicationExtension.class)
+class AttackPathsScreenTest {
+  private static Path home;
+  private static AppContext context;
+
+  @BeforeAll
+  static void prepare() throws Exception {
+    home = Files.createTempDirectory("tenet-paths-screen");
+    context =
+        new AppContext(new DataPaths(home), home.resolve("tenet.db"), Map.of(), Clock.systemUTC());
+    context
+        .scans()
+        .run(dev.tenet.app.service.ScanPlan.demoOnly(), ScanListener.NONE, new Cancellation());
+  }
+
+  @AfterAll
+  static void close() {
+    context.close();
+  }
+
+  @Start
+  void start(Stage stage) {
+    stage.setScene(ConsoleApp.createScene(context, UiExecutor.javaFx(), false));
+    stage.show();
+  }
+
+  @Test
+  void theDemoAttackPathsAreShownWithTheirCut(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> showing(robot, "#dashboard-paths"));
+    assertThat(text(robot, "#dashboard-paths")).startsWith("Attack paths: ").contains("one fix");
+
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> showing(robot, "#paths-cut"));
+    assertThat(text(robot, "#paths-cut")).startsWith("One fix closes all");
+    assertThat(text(robot, "#paths-summary")).contains("crown jewels reachable");
+    assertThat(text(robot, "#paths-selected")).contains("github:acme-corp#member/");
+
+    robot.clickOn("#reach-resource").write("omar-haddad");
+    robot.clickOn("#reach-go");
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> text(robot, "#reach-status").contains("reaches"));
+    assertThat(text(robot, "#reach-status"))
+        .startsWith("github:acme-corp#member/omar-haddad reaches");
+    snapshot(robot, "attack-paths");
+  }
+
+  private static void snapshot(FxRobot robot, String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    var image =
+        WaitForAsyncUtils.asyncFx(() -> robot.targetWindow().getScene().snapshot(null)).get();
+    javax.imageio.ImageIO.write(
+        javafx.embed.swing.SwingFXUtils.fromFXImage(image, null),
+        "png",
+        dir.resolve(name + ".png").toFile());
+  }
+
+  private static boolean showing(FxRobot robot, String query) {
+    Node node = robot.lookup(query).query();
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return node != null && node.getScene() != null;
+  }
+
+  private static String text(FxRobot robot, String query) {
+    return robot.lookup(query).queryAs(Label.class).getText();
+  }
+}
