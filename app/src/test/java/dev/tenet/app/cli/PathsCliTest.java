@@ -114,13 +114,20 @@ class PathsCliTest {
         .contains("[organization-ownership]")
         .contains("Organization does not require two-factor authentication");
 
-    CliRun omar = CliRun.run(home, Map.of(), "blast-radius", "omar-haddad");
+    CliRun omar = CliRun.run(home, Map.of(), "blast-radius", "github:acme-corp#member/omar-haddad");
     assertThat(omar.code).as(omar.toString()).isZero();
     assertThat(omar.out)
         .contains("Blast radius of github:acme-corp#member/omar-haddad (user)")
         .contains("[default-branch, 3 steps]")
         .contains("every member of acme-corp has 'write' permission");
-    CliRun all = CliRun.run(home, Map.of(), "blast-radius", "omar-haddad", "--all", "--json");
+    CliRun all =
+        CliRun.run(
+            home,
+            Map.of(),
+            "blast-radius",
+            "github:acme-corp#member/omar-haddad",
+            "--all",
+            "--json");
     JsonNode reached = Json.mapper().readTree(all.out).path("reached");
     assertThat(reached.size()).isGreaterThan(14);
 
@@ -140,7 +147,8 @@ class PathsCliTest {
     int before = report.path("score").path("overall").asInt();
     String finding = null;
     for (JsonNode f : report.path("findings")) {
-      if (f.path("rule").asText().equals("TENET-PATH-001")) {
+      // A single-subject rule on an attack path: accepting it visibly moves its pillar.
+      if (f.path("rule").asText().equals("GH-ORG-001")) {
         finding = f.path("id").asText();
       }
     }
@@ -208,8 +216,8 @@ class PathsCliTest {
     JsonNode after =
         Json.mapper().readTree(CliRun.run(home, Map.of(), "report", "--format", "json").out);
     assertThat(after.path("score").path("overall").asInt()).isGreaterThanOrEqualTo(before);
-    assertThat(after.path("score").path("pillars").path("segmentation").asInt())
-        .isGreaterThan(report.path("score").path("pillars").path("segmentation").asInt());
+    assertThat(after.path("score").path("pillars").path("identity").asInt())
+        .isGreaterThan(report.path("score").path("pillars").path("identity").asInt());
     String accepted = finding;
     assertThat(after.path("findings"))
         .anySatisfy(f -> assertThat(f.path("id").asText()).isEqualTo(accepted));
@@ -268,9 +276,22 @@ class PathsCliTest {
         home.resolve("paths.yaml"),
         "addCrownJewels:\n  - name: every-repository\n    kind: repository\n    severity: medium\n");
     assertThat(CliRun.run(home, Map.of(), "-q", "scan", "--demo").code).isZero();
-    CliRun json = CliRun.run(home, Map.of(), "paths", "--json");
-    JsonNode exposure = Json.mapper().readTree(json.out).path("exposure");
-    assertThat(exposure.path("crownJewels").asInt()).isEqualTo(32 + 31);
+    int withPolicy =
+        Json.mapper()
+            .readTree(CliRun.run(home, Map.of(), "paths", "--json").out)
+            .path("exposure")
+            .path("crownJewels")
+            .asInt();
+    Files.delete(home.resolve("paths.yaml"));
+    assertThat(CliRun.run(home, Map.of(), "-q", "scan", "--demo").code).isZero();
+    int standard =
+        Json.mapper()
+            .readTree(CliRun.run(home, Map.of(), "paths", "--json").out)
+            .path("exposure")
+            .path("crownJewels")
+            .asInt();
+    // Every repository of the demo (31 on GitHub alone) became a crown jewel.
+    assertThat(withPolicy - standard).isGreaterThanOrEqualTo(31);
   }
 
   @Test
