@@ -71,4 +71,11 @@ public final class Attr {
   public static final String REQUIRED_CHECKS = "requiredChecks";
 
   public static final String SIGNED_COMMITS_REQUIRED = "signedCommitsRequired";
+
+  // GitHub Actions settings of a repository or organization
+  /**
+   * Text: the GITHUB_TOKEN permissions a workflow gets when it sets no {@code permissions:}, "read"
+   * or "write" (GitHub's default_workflow_permissions).
+   */
+  public static final String WORKFLOW_TOKEN_DEFAULT = "workflowTokenDefault";
 }

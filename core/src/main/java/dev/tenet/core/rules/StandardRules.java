@@ -5,6 +5,7 @@ import dev.tenet.core.rule.Rule;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rules.coverage.CoverageGapRule;
 import dev.tenet.core.rules.github.GitHubRules;
+import dev.tenet.core.rules.pipeline.PipelineRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public final class StandardRules {
     List<Rule> rules = new ArrayList<>();
     rules.add(new CoverageGapRule());
     rules.addAll(GitHubRules.all());
+    rules.addAll(PipelineRules.all());
     return List.copyOf(rules);
   }
 
