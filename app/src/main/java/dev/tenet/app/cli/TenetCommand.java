@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       DiffCommand.class,
       RulesCommand.class,
+      LintPipelineCommand.class,
+      EvalPipelinesCommand.class,
+      BenchPipelinesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TenetCommand implements Callable<Integer> {

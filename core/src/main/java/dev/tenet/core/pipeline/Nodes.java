@@ -37,6 +37,51 @@ public final class Nodes {
     return scalars(node).stream().map(YamlScalar::value).toList();
   }
 
+  /** Every scalar value under {@code node}, keys excluded, in file order, shared nodes once. */
+  public static List<YamlScalar> scalarsUnder(YamlNode node) {
+    List<YamlScalar> out = new ArrayList<>((int) Math.min(4096, node.weight()));
+    java.util.Set<YamlNode> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.ArrayDeque<YamlNode> stack = new java.util.ArrayDeque<>();
+    stack.push(node);
+    while (!stack.isEmpty()) {
+      YamlNode n = stack.pop();
+      switch (n) {
+        case YamlScalar s -> out.add(s);
+        case YamlMap m -> {
+          if (seen.add(m)) {
+            List<YamlMap.Entry> entries = m.entries();
+            for (int k = entries.size() - 1; k >= 0; k--) {
+              stack.push(entries.get(k).value());
+            }
+          }
+        }
+        case dev.tenet.core.pipeline.yaml.YamlSeq s -> {
+          if (seen.add(s)) {
+            for (int k = s.items().size() - 1; k >= 0; k--) {
+              stack.push(s.items().get(k));
+            }
+          }
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** True when {@code text} holds an expression that names {@code word}, in any case. */
+  public static boolean mentions(String text, String word) {
+    if (!text.contains("${{")) {
+      return false;
+    }
+    int n = word.length();
+    for (int i = 0; i + n <= text.length(); i++) {
+      if (text.regionMatches(true, i, word, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A map's entries by key (empty for anything else). */
   public static Map<String, YamlNode> entries(YamlNode node) {
     Map<String, YamlNode> out = new LinkedHashMap<>();

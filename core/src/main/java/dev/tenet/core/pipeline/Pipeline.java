@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param actionImage a Docker action's {@code runs.image}, or null
  * @param includes GitLab includes of this file and those it includes locally
  * @param blindSpots what could not be followed (remote includes, missing extends targets)
+ * @param missingIncludes repository paths of local includes that were not among the files read
  */
 public record Pipeline(
     PipelineKind kind,
@@ -48,11 +49,13 @@ public record Pipeline(
     YamlScalar actionImage,
     List<Include> includes,
     List<String> blindSpots,
+    List<String> missingIncludes,
     Cache cache) {
 
   /** Parsed expressions per scalar, shared by every rule of a scan. */
   public static final class Cache {
     private final Map<YamlScalar, List<ExprOccurrence>> expressions = new ConcurrentHashMap<>();
+    private final Map<YamlNode, List<YamlScalar>> scalars = new ConcurrentHashMap<>();
 
     List<ExprOccurrence> expressions(YamlScalar s) {
       if (!Expressions.contains(s.value())) {
@@ -68,6 +71,18 @@ public record Pipeline(
     jobs = List.copyOf(jobs);
     includes = List.copyOf(includes);
     blindSpots = List.copyOf(blindSpots);
+    missingIncludes = List.copyOf(missingIncludes);
+  }
+
+  /**
+   * Every scalar value under a node (keys excluded), in file order, each shared alias target once;
+   * computed once per scan and node.
+   */
+  public List<YamlScalar> scalarsUnder(YamlNode node) {
+    if (node == null) {
+      return List.of();
+    }
+    return cache.scalars.computeIfAbsent(node, Nodes::scalarsUnder);
   }
 
   /** The {@code ${{ }}} expressions in a scalar, parsed once per scan. */

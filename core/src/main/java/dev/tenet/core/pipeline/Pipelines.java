@@ -84,7 +84,8 @@ public final class Pipelines {
     }
     List<Pipeline> pipelines = new ArrayList<>();
     List<FileResult> results = new ArrayList<>();
-    YamlLoader loader = new YamlLoader(limits);
+    YamlLoader loader =
+        limits.equals(YamlLimits.standard()) ? YamlLoader.standard() : new YamlLoader(limits);
     for (Map.Entry<String, List<SourceFile>> group : byResource.entrySet()) {
       new Repository(group.getKey(), group.getValue(), loader).parse(pipelines, results);
     }
@@ -101,6 +102,23 @@ public final class Pipelines {
 
   public List<FileResult> invalid() {
     return files.stream().filter(f -> f.status() == Status.INVALID).toList();
+  }
+
+  /**
+   * Local files that GitLab configurations include but that were not among the files given, by
+   * resource, as repository paths: the caller may read them and parse again.
+   */
+  public Map<String, List<String>> missingIncludes() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Pipeline p : pipelines) {
+      for (String m : p.missingIncludes()) {
+        List<String> l = out.computeIfAbsent(p.resource(), k -> new ArrayList<>());
+        if (!l.contains(m)) {
+          l.add(m);
+        }
+      }
+    }
+    return out;
   }
 
   /** Files analysed (alone or as part of another). */

@@ -27,6 +27,24 @@ public record RunsOn(YamlNode node, List<YamlScalar> labels, YamlScalar group, b
 
   public static final RunsOn NONE = new RunsOn(null, List.of(), null, false);
 
+  private static final java.util.Set<String> COMMON_HOSTED =
+      java.util.Set.of(
+          "ubuntu-latest",
+          "ubuntu-24.04",
+          "ubuntu-22.04",
+          "ubuntu-20.04",
+          "macos-latest",
+          "macos-15",
+          "macos-14",
+          "macos-13",
+          "windows-latest",
+          "windows-2025",
+          "windows-2022",
+          "windows-2019",
+          "ubuntu-slim",
+          "ubuntu-24.04-arm",
+          "ubuntu-22.04-arm");
+
   public List<String> labelNames() {
     return labels.stream().map(YamlScalar::value).toList();
   }
@@ -45,6 +63,9 @@ public record RunsOn(YamlNode node, List<YamlScalar> labels, YamlScalar group, b
     for (YamlScalar l : labels) {
       String v = l.value().strip().toLowerCase(Locale.ROOT);
       if (v.contains("${{")) {
+        continue;
+      }
+      if (COMMON_HOSTED.contains(v)) {
         continue;
       }
       if (v.equals("self-hosted") || !GITHUB_HOSTED.matcher(v).matches()) {

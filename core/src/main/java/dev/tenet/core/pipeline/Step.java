@@ -55,9 +55,6 @@ public record Step(
     if (!id.isEmpty()) {
       return "'" + id + "'";
     }
-    if (uses != null) {
-      return uses.raw();
-    }
     return "#" + (index + 1);
   }
 

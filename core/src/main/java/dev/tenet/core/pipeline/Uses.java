@@ -7,27 +7,11 @@ import java.util.regex.Pattern;
 /**
  * A {@code uses:} reference: an action or reusable workflow in a repository, a local path, or a
  * Docker image.
- *
- * @param raw the text as written
- * @param kind what it points at
- * @param owner repository owner (repository kind)
- * @param repo repository name (repository kind)
- * @param path path inside the repository, without leading slash; empty for the root
- * @param ref the git ref after {@code @}, empty when missing
- * @param node where it is written
- * @param comment the comment after it on the same line (often the version a SHA stands for)
  */
-public record Uses(
-    String raw,
-    Kind kind,
-    String owner,
-    String repo,
-    String path,
-    String ref,
-    YamlScalar node,
-    String comment) {
-
-  private static final Pattern FULL_SHA = Pattern.compile("[0-9a-fA-F]{40}");
+public final class Uses {
+  private static final Pattern VERSION = Pattern.compile("v?\\d+(\\.\\d+)*([-+.][\\w.-]*)?");
+  private static final Pattern COMMENT_PREFIX =
+      Pattern.compile("^(?i)(tag|version|ratchet:[^@]*@)\\s*[=:]?\\s*");
 
   /** What a reference points at. */
   public enum Kind {
@@ -36,13 +20,38 @@ public record Uses(
     DOCKER
   }
 
-  public static Uses parse(YamlScalar node, String comment) {
+  private final String raw;
+  private final Kind kind;
+  private final String owner;
+  private final String repo;
+  private final String path;
+  private final String ref;
+  private final YamlScalar node;
+  private final String slug;
+  private final String repository;
+  private String comment;
+  private String version;
+
+  private Uses(
+      String raw, Kind kind, String owner, String repo, String path, String ref, YamlScalar node) {
+    this.raw = raw;
+    this.kind = kind;
+    this.owner = owner;
+    this.repo = repo;
+    this.path = path;
+    this.ref = ref;
+    this.node = node;
+    this.repository = (owner + "/" + repo).toLowerCase(Locale.ROOT);
+    this.slug = path.isEmpty() ? repository : repository + "/" + path.toLowerCase(Locale.ROOT);
+  }
+
+  public static Uses parse(YamlScalar node) {
     String raw = node.value().strip();
     if (raw.startsWith("./") || raw.startsWith(".\\") || raw.equals(".")) {
-      return new Uses(raw, Kind.LOCAL, "", "", raw, "", node, comment);
+      return new Uses(raw, Kind.LOCAL, "", "", raw, "", node);
     }
     if (raw.startsWith("docker://")) {
-      return new Uses(raw, Kind.DOCKER, "", "", raw.substring(9), "", node, comment);
+      return new Uses(raw, Kind.DOCKER, "", "", raw.substring(9), "", node);
     }
     int at = raw.lastIndexOf('@');
     String target = at < 0 ? raw : raw.substring(0, at);
@@ -51,31 +60,78 @@ public record Uses(
     String owner = parts.length > 0 ? parts[0] : "";
     String repo = parts.length > 1 ? parts[1] : "";
     String path = parts.length > 2 ? parts[2] : "";
-    return new Uses(raw, Kind.REPOSITORY, owner, repo, path, ref, node, comment);
+    return new Uses(raw, Kind.REPOSITORY, owner, repo, path, ref, node);
+  }
+
+  /** The text as written. */
+  public String raw() {
+    return raw;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String owner() {
+    return owner;
+  }
+
+  public String repo() {
+    return repo;
+  }
+
+  /** Path inside the repository, without leading slash; empty for the root. */
+  public String path() {
+    return path;
+  }
+
+  /** The git ref after {@code @}, empty when missing. */
+  public String ref() {
+    return ref;
+  }
+
+  /** Where it is written. */
+  public YamlScalar node() {
+    return node;
+  }
+
+  /** The comment after it on the same line (often the version a SHA stands for), or empty. */
+  public String comment() {
+    if (comment == null) {
+      comment = Nodes.trailingComment(node);
+    }
+    return comment;
   }
 
   /** True when pinned to a full commit SHA, the only immutable git reference. */
   public boolean pinnedToSha() {
-    return FULL_SHA.matcher(ref).matches();
+    if (ref.length() != 40) {
+      return false;
+    }
+    for (int i = 0; i < 40; i++) {
+      if (Character.digit(ref.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** owner/repo or owner/repo/path, lower-case. */
   public String slug() {
-    String s = owner + "/" + repo + (path.isEmpty() ? "" : "/" + path);
-    return s.toLowerCase(Locale.ROOT);
+    return slug;
   }
 
   /** owner/repo, lower-case. */
   public String repository() {
-    return (owner + "/" + repo).toLowerCase(Locale.ROOT);
+    return repository;
   }
 
   /**
-   * True when this is {@code pattern} (owner/repo or owner/repo/path), at any ref. GitHub owner and
-   * repository names are case-insensitive.
+   * True when this is {@code pattern} (owner/repo or owner/repo/path, lower-case), at any ref.
+   * GitHub owner and repository names are case-insensitive.
    */
   public boolean is(String pattern) {
-    return kind == Kind.REPOSITORY && slug().equals(pattern.toLowerCase(Locale.ROOT));
+    return kind == Kind.REPOSITORY && slug.equals(pattern);
   }
 
   /** True for a reusable workflow ({@code owner/repo/.github/workflows/x.yml@ref}). */
@@ -88,15 +144,20 @@ public record Uses(
 
   /** The version the ref or its comment names (v4.2.2 in {@code @sha # v4.2.2}), or empty. */
   public String version() {
-    if (!ref.isEmpty() && !pinnedToSha()) {
-      return ref;
+    if (version == null) {
+      if (!ref.isEmpty() && !pinnedToSha()) {
+        version = ref;
+      } else {
+        String c = comment().strip();
+        if (c.isEmpty()) {
+          version = "";
+        } else {
+          c = COMMENT_PREFIX.matcher(c).replaceFirst("");
+          version = VERSION.matcher(c).matches() ? c : "";
+        }
+      }
     }
-    if (comment == null) {
-      return "";
-    }
-    String c = comment.strip();
-    c = c.replaceFirst("^(?i)(tag|version|ratchet:[^@]*@)\\s*[=:]?\\s*", "");
-    return c.matches("v?\\d+(\\.\\d+)*([-+.][\\w.-]*)?") ? c : "";
+    return version;
   }
 
   @Override

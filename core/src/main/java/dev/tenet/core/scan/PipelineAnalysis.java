@@ -2,6 +2,7 @@ package dev.tenet.core.scan;
 
 import dev.tenet.core.graph.TrustGraph;
 import dev.tenet.core.model.BlindSpot;
+import dev.tenet.core.pipeline.PipelineFacts;
 import dev.tenet.core.pipeline.Pipelines;
 import dev.tenet.core.rule.Evaluation;
 import dev.tenet.core.rule.RuleCatalog;
@@ -31,6 +32,7 @@ public final class PipelineAnalysis {
       List<SourceFile> sources, RuleCatalog catalog, RuleSettings settings, Instant now) {
     Pipelines pipelines = Pipelines.parse(sources);
     TrustGraph graph = new TrustGraph();
+    PipelineFacts.addTo(graph, pipelines);
     List<BlindSpot> blindSpots = new ArrayList<>(pipelines.blindSpots());
     RuleContext context = new RuleContext(graph, sources, blindSpots, now, settings, pipelines);
     Evaluation evaluation = new RuleEngine(catalog).evaluate(context);

@@ -6,6 +6,8 @@ import dev.tenet.core.assessment.Coverage;
 import dev.tenet.core.assessment.ScanStats;
 import dev.tenet.core.model.BlindSpot;
 import dev.tenet.core.model.ScopeEntry;
+import dev.tenet.core.pipeline.PipelineFacts;
+import dev.tenet.core.pipeline.Pipelines;
 import dev.tenet.core.rule.Evaluation;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rule.RuleContext;
@@ -81,10 +83,15 @@ public final class ScanService {
     }
     cancel.check();
 
+    // Pipelines are parsed once: their facts join the graph before the rules read it.
+    Pipelines pipelines = Pipelines.parse(context.sources());
+    PipelineFacts.addTo(context.graph(), pipelines);
+    pipelines.blindSpots().forEach(context::blindSpot);
+
     listener.phase("Evaluating " + rules.rules().size() + " rules");
     RuleContext ruleContext =
         new RuleContext(
-            context.graph(), context.sources(), context.blindSpots(), started, settings);
+            context.graph(), context.sources(), context.blindSpots(), started, settings, pipelines);
     Evaluation evaluation = new RuleEngine(rules).evaluate(ruleContext);
     ScoreCard score = scorer.score(evaluation, Set.of());
     cancel.check();

@@ -90,6 +90,7 @@ public final class GitHubParser {
         null,
         List.of(),
         List.of(),
+        List.of(),
         cache);
   }
 
@@ -151,6 +152,7 @@ public final class GitHubParser {
         jobs,
         using,
         image,
+        List.of(),
         List.of(),
         List.of(),
         cache);
@@ -270,7 +272,7 @@ public final class GitHubParser {
       environment = em.text("name").strip();
       environmentNode = em.get("name").orElse(em);
     }
-    Uses calls = m.scalar("uses").map(s -> Uses.parse(s, Nodes.trailingComment(s))).orElse(null);
+    Uses calls = m.scalar("uses").map(s -> Uses.parse(s)).orElse(null);
     return new Job(
         key.value(),
         key,
@@ -312,7 +314,7 @@ public final class GitHubParser {
         index++;
         continue;
       }
-      Uses uses = sm.scalar("uses").map(s -> Uses.parse(s, Nodes.trailingComment(s))).orElse(null);
+      Uses uses = sm.scalar("uses").map(s -> Uses.parse(s)).orElse(null);
       String shell = sm.text("shell").strip();
       if (shell.isEmpty()) {
         shell = inheritedShell == null ? (composite ? "" : "bash") : inheritedShell;

@@ -94,6 +94,7 @@ public final class GitLabParser {
   private final Map<String, YamlNode> definitions = new LinkedHashMap<>();
   private final List<Include> includes = new ArrayList<>();
   private final List<String> blindSpots = new ArrayList<>();
+  private final List<String> missing = new ArrayList<>();
   private final Set<String> included = new LinkedHashSet<>();
 
   private GitLabParser(String resource, Files files, String rootPath) {
@@ -194,6 +195,9 @@ public final class GitLabParser {
       }
       List<String> matches = resolveLocal(inc.location());
       if (matches.isEmpty()) {
+        if (!inc.location().contains("*") && !inc.location().contains("$")) {
+          missing.add(normalize(rootDir + stripSlash(inc.location())));
+        }
         blindSpots.add(
             "the local include '"
                 + inc.location()
@@ -398,6 +402,7 @@ public final class GitLabParser {
         null,
         includes,
         blindSpots,
+        missing,
         cache);
   }
 

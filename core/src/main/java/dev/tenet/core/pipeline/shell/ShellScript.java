@@ -81,6 +81,10 @@ public final class ShellScript {
     }
   }
 
+  private static final java.util.regex.Pattern ASSIGNMENT =
+      java.util.regex.Pattern.compile(
+          "[A-Za-z_][A-Za-z0-9_]*\\+?=.*", java.util.regex.Pattern.DOTALL);
+
   private final String src;
   private int i;
   private final List<Command> commands = new ArrayList<>();
@@ -189,7 +193,7 @@ public final class ShellScript {
       commandStart = w.offset();
     }
     // Assignments in front of the program (FOO=bar cmd) are not the program.
-    if (words.isEmpty() && !w.quoted() && w.raw().matches("[A-Za-z_][A-Za-z0-9_]*\\+?=.*")) {
+    if (words.isEmpty() && !w.quoted() && ASSIGNMENT.matcher(w.raw()).matches()) {
       return;
     }
     words.add(w);

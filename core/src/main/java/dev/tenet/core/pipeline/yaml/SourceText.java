@@ -17,6 +17,7 @@ public final class SourceText {
   private final String path;
   private final String text;
   private int[] lineStarts;
+  private final boolean bmpOnly;
   private Map<Integer, Set<String>> ignores;
 
   /** {@code # tenet: ignore[a, b]}, and zizmor's own form, which Tenet honours too. */
@@ -26,6 +27,19 @@ public final class SourceText {
   public SourceText(String path, String text) {
     this.path = path;
     this.text = text;
+    boolean bmp = true;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        bmp = false;
+        break;
+      }
+    }
+    this.bmpOnly = bmp;
+  }
+
+  /** True when no character needs two chars: code point indexes are char offsets. */
+  public boolean bmpOnly() {
+    return bmpOnly;
   }
 
   /** The path as the file was given (repository-relative in a scan, as typed in a lint). */
@@ -68,6 +82,9 @@ public final class SourceText {
   public int offset(int line, int column) {
     int start = lineStart(line);
     int limit = line < starts().length ? starts()[line] : text.length();
+    if (bmpOnly) {
+      return Math.min(limit, start + Math.max(0, column - 1));
+    }
     try {
       return Math.min(limit, text.offsetByCodePoints(start, Math.max(0, column - 1)));
     } catch (IndexOutOfBoundsException e) {
@@ -82,25 +99,23 @@ public final class SourceText {
     int idx = Arrays.binarySearch(s, clamped);
     int lineIndex = idx >= 0 ? idx : -idx - 2;
     int start = s[Math.max(0, lineIndex)];
-    return new Pos(lineIndex + 1, text.codePointCount(start, clamped) + 1);
+    int column = bmpOnly ? clamped - start : text.codePointCount(start, clamped);
+    return new Pos(lineIndex + 1, column + 1);
   }
 
   private int[] starts() {
     if (lineStarts == null) {
-      int count = 1;
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          count++;
-        }
-      }
-      int[] s = new int[count];
+      int[] s = new int[64];
       int n = 1;
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          s[n++] = i + 1;
+      int at = text.indexOf('\n');
+      while (at >= 0) {
+        if (n == s.length) {
+          s = Arrays.copyOf(s, n * 2);
         }
+        s[n++] = at + 1;
+        at = text.indexOf('\n', at + 1);
       }
-      lineStarts = s;
+      lineStarts = Arrays.copyOf(s, n);
     }
     return lineStarts;
   }

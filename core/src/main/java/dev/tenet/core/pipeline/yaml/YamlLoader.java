@@ -29,13 +29,23 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class YamlLoader {
   private final YamlLimits limits;
+  private final LoadSettings settings;
 
   public YamlLoader(YamlLimits limits) {
     this.limits = limits;
+    this.settings =
+        LoadSettings.builder()
+            .setUseMarks(true)
+            .setParseComments(false)
+            .setCodePointLimit(limits.maxChars() + 1)
+            .build();
   }
 
+  private static final YamlLoader STANDARD = new YamlLoader(YamlLimits.standard());
+
+  /** A loader with the standard limits (shared: loading keeps no state between calls). */
   public static YamlLoader standard() {
-    return new YamlLoader(YamlLimits.standard());
+    return STANDARD;
   }
 
   /**
@@ -58,13 +68,6 @@ public final class YamlLoader {
     if (nul >= 0) {
       throw new YamlException("the file holds binary data, not YAML text", source.position(nul));
     }
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(source.path())
-            .setUseMarks(true)
-            .setParseComments(false)
-            .setCodePointLimit(limits.maxChars() + 1)
-            .build();
     try {
       return compose(source, new ParserImpl(settings, new StreamReader(settings, text)));
     } catch (MarkedYamlEngineException e) {
@@ -98,15 +101,17 @@ public final class YamlLoader {
     final Event startEvent;
     final String anchor;
     final String tag;
-    final Map<String, YamlMap.Entry> entries = new LinkedHashMap<>();
-    final List<YamlNode> merges = new ArrayList<>();
-    final List<YamlNode> items = new ArrayList<>();
+    final Map<String, YamlMap.Entry> entries;
+    final List<YamlNode> items;
+    List<YamlNode> merges;
     YamlScalar pendingKey;
     boolean keyPending;
     long weight = 1;
 
     Frame(boolean mapping, Event startEvent, String anchor, String tag) {
       this.mapping = mapping;
+      this.entries = mapping ? new LinkedHashMap<>() : null;
+      this.items = mapping ? null : new ArrayList<>();
       this.startEvent = startEvent;
       this.anchor = anchor;
       this.tag = tag;
@@ -224,11 +229,17 @@ public final class YamlLoader {
     parent.keyPending = false;
     parent.pendingKey = null;
     if (key.value().equals("<<") && key.style() == YamlScalar.Style.PLAIN) {
+      if (parent.merges == null) {
+        parent.merges = new ArrayList<>();
+      }
       parent.merges.add(node);
     } else {
       // A repeated key replaces the earlier one, as GitHub's and GitLab's parsers do.
-      parent.entries.remove(key.value());
-      parent.entries.put(key.value(), new YamlMap.Entry(key, node));
+      YamlMap.Entry entry = new YamlMap.Entry(key, node);
+      if (parent.entries.put(key.value(), entry) != null) {
+        parent.entries.remove(key.value());
+        parent.entries.put(key.value(), entry);
+      }
     }
     return root;
   }
@@ -258,7 +269,7 @@ public final class YamlLoader {
       return new YamlSeq(source, so, Math.max(so, eo), s, e, f.tag, f.items, f.weight);
     }
     // Merge keys (<<) add what the map does not set itself, first merge source first.
-    for (YamlNode merge : f.merges) {
+    for (YamlNode merge : f.merges == null ? List.<YamlNode>of() : f.merges) {
       List<YamlNode> sources = merge instanceof YamlSeq seq ? seq.items() : List.of(merge);
       for (YamlNode src : sources) {
         if (src instanceof YamlMap m) {
@@ -295,7 +306,14 @@ public final class YamlLoader {
   }
 
   private static int offset(SourceText source, Optional<Mark> mark) {
-    return mark.map(m -> source.offset(m.getLine() + 1, m.getColumn() + 1)).orElse(0);
+    if (mark.isEmpty()) {
+      return 0;
+    }
+    Mark m = mark.get();
+    if (source.bmpOnly() && !source.text().startsWith("\uFEFF")) {
+      return Math.min(m.getIndex(), source.text().length());
+    }
+    return source.offset(m.getLine() + 1, m.getColumn() + 1);
   }
 
   private static Pos pos(SourceText source, Optional<Mark> mark, int offset) {

@@ -1,7 +1,5 @@
 package dev.tenet.core.pipeline.yaml;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ public final class YamlMap implements YamlNode {
   private final Pos end;
   private final String tag;
   private final Map<String, Entry> entries;
+  private final List<Entry> list;
   private final long weight;
 
   YamlMap(
@@ -37,6 +36,7 @@ public final class YamlMap implements YamlNode {
     this.end = end;
     this.tag = tag;
     this.entries = entries;
+    this.list = List.copyOf(entries.values());
     this.weight = weight;
   }
 
@@ -84,7 +84,7 @@ public final class YamlMap implements YamlNode {
   }
 
   public List<Entry> entries() {
-    return Collections.unmodifiableList(new ArrayList<>(entries.values()));
+    return list;
   }
 
   public int size() {

@@ -46,31 +46,62 @@ final class HardcodedSecret extends PipelineRule {
               "https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions",
               "https://docs.gitlab.com/ee/ci/variables/#cicd-variable-security"));
 
-  /** Well-known credential formats, named. */
-  static final Map<String, Pattern> FORMATS =
-      Map.ofEntries(
-          Map.entry(
+  /** A well-known credential format: a name, literals one of which it contains, its pattern. */
+  record Format(String name, List<String> markers, Pattern pattern) {}
+
+  static final List<Format> FORMATS =
+      List.of(
+          new Format(
               "GitHub token",
+              List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
               Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{82})\\b")),
-          Map.entry("GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b")),
-          Map.entry("AWS access key", Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{16}\\b")),
-          Map.entry("Slack token", Pattern.compile("\\bxox[baprs]-[A-Za-z0-9-]{10,}\\b")),
-          Map.entry("Stripe key", Pattern.compile("\\b[sr]k_live_[0-9a-zA-Z]{24,}\\b")),
-          Map.entry("npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
-          Map.entry("PyPI token", Pattern.compile("\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}")),
-          Map.entry("Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b")),
-          Map.entry(
-              "SendGrid key", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\b")),
-          Map.entry(
+          new Format(
+              "GitLab token", List.of("glpat-"), Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b")),
+          new Format(
+              "AWS access key",
+              List.of("AKIA", "ASIA"),
+              Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{16}\\b")),
+          new Format(
+              "Slack token", List.of("xox"), Pattern.compile("\\bxox[baprs]-[A-Za-z0-9-]{10,}\\b")),
+          new Format(
+              "Stripe key",
+              List.of("k_live_"),
+              Pattern.compile("\\b[sr]k_live_[0-9a-zA-Z]{24,}\\b")),
+          new Format("npm token", List.of("npm_"), Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
+          new Format(
+              "PyPI token",
+              List.of("pypi-AgEI"),
+              Pattern.compile("\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}")),
+          new Format(
+              "Google API key", List.of("AIza"), Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b")),
+          new Format(
+              "SendGrid key",
+              List.of("SG."),
+              Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\b")),
+          new Format(
               "private key",
+              List.of("PRIVATE KEY"),
               Pattern.compile(
                   "-----BEGIN ((RSA|EC|DSA|OPENSSH|PGP|ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----")));
 
   private static final Pattern URL_PASSWORD =
       Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@$%{}]+:([^/\\s@$%{}]{6,})@[^\\s/]+");
-  private static final Pattern SECRET_NAME =
-      Pattern.compile(
-          "(?i).*(password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential).*");
+  private static final List<String> SECRET_WORDS =
+      List.of(
+          "password",
+          "passwd",
+          "secret",
+          "token",
+          "apikey",
+          "api_key",
+          "api-key",
+          "private_key",
+          "private-key",
+          "privatekey",
+          "access_key",
+          "access-key",
+          "accesskey",
+          "credential");
   private static final Pattern PLACEHOLDER =
       Pattern.compile(
           "(?i).*(example|sample|dummy|placeholder|changeme|change-me|redacted|your[_-]|<|xxxx|\\*\\*\\*|0000000|1234567|abcdef|test|fake|foo|bar).*");
@@ -146,6 +177,7 @@ final class HardcodedSecret extends PipelineRule {
         named(v.name(), v.value(), v.key(), "variable " + v.name(), reported, report);
       }
     }
+    Set<YamlNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<YamlNode> roots = new ArrayList<>();
     roots.add(p.root());
     for (Job j : p.jobs()) {
@@ -154,29 +186,45 @@ final class HardcodedSecret extends PipelineRule {
       }
     }
     for (YamlNode root : roots) {
-      for (YamlScalar s : Scalars.under(root)) {
-        if (reported.contains(s)) {
-          continue;
+      for (YamlScalar s : p.scalarsUnder(root)) {
+        if (seen.add(s) && !reported.contains(s) && mayHoldCredential(s.value())) {
+          formats(s, reported, report);
         }
-        formats(s, reported, report);
       }
     }
   }
 
+  private static boolean mayHoldCredential(String v) {
+    return v.length() >= 14;
+  }
+
   private static void formats(YamlScalar s, Set<YamlNode> reported, Report report) {
     String v = s.value();
-    for (Map.Entry<String, Pattern> f : FORMATS.entrySet()) {
-      Matcher m = f.getValue().matcher(v);
+    for (Format f : FORMATS) {
+      boolean marked = false;
+      for (String marker : f.markers()) {
+        if (v.contains(marker)) {
+          marked = true;
+          break;
+        }
+      }
+      if (!marked) {
+        continue;
+      }
+      Matcher m = f.pattern().matcher(v);
       if (m.find() && !PLACEHOLDER.matcher(m.group()).matches() && reported.add(s)) {
         report
             .fail(
                 s.source(),
                 s.positionOf(m.group(), 0),
                 s,
-                "A " + f.getKey() + " is written in the file (" + redact(m.group()) + ").")
-            .with("kind", f.getKey());
+                "A " + f.name() + " is written in the file (" + redact(m.group()) + ").")
+            .with("kind", f.name());
         return;
       }
+    }
+    if (!v.contains("://") || v.indexOf('@') < 0) {
+      return;
     }
     Matcher u = URL_PASSWORD.matcher(v);
     while (u.find()) {
@@ -201,7 +249,11 @@ final class HardcodedSecret extends PipelineRule {
       String what,
       Set<YamlNode> reported,
       Report report) {
-    if (!SECRET_NAME.matcher(name).matches() || reported.contains(value)) {
+    if (reported.contains(value) || value.value().length() < 16) {
+      return;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (SECRET_WORDS.stream().noneMatch(lower::contains)) {
       return;
     }
     String v = value.value().strip();

@@ -76,11 +76,28 @@ final class PipeToShell extends PipelineRule {
             && !script.contains("deno")) {
           continue;
         }
-        Matcher m = UNVERIFIED.matcher(script);
-        while (m.find()) {
-          if (PINNED.matcher(m.group()).find()) {
+        int lineStart = 0;
+        boolean reported = false;
+        while (lineStart <= script.length() && !reported) {
+          int lineEnd = script.indexOf('\n', lineStart);
+          if (lineEnd < 0) {
+            lineEnd = script.length();
+          }
+          String line = script.substring(lineStart, lineEnd);
+          int offset = lineStart;
+          lineStart = lineEnd + 1;
+          if (!line.contains("curl")
+              && !line.contains("wget")
+              && !line.contains("iwr")
+              && !line.contains("DownloadString")
+              && !line.contains("deno")) {
             continue;
           }
+          Matcher m = UNVERIFIED.matcher(line);
+          if (!m.find() || PINNED.matcher(m.group()).find()) {
+            continue;
+          }
+          reported = true;
           YamlNode at = p.kind() == PipelineKind.GITLAB_CI ? run : Steps.runKey(step);
           report
               .fail(
@@ -90,13 +107,12 @@ final class PipeToShell extends PipelineRule {
                           ? "The " + step.section() + " of job '" + job.id() + "'"
                           : "Step " + step.label() + " in job " + job.label())
                       + " downloads and runs code without checking it (line "
-                      + run.positionOfOffset(m.start()).line()
+                      + run.positionOfOffset(offset + m.start()).line()
                       + ": `"
                       + ScriptInjection.EvalSinks.abbreviate(m.group())
                       + "`).")
               .with("command", m.group().strip())
               .anchor(job.id() + "/" + step.index() + "/" + m.group());
-          break;
         }
       }
     }

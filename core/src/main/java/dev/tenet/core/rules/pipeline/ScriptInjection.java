@@ -104,7 +104,16 @@ final class ScriptInjection extends PipelineRule {
         TaintAnalyzer taint = new TaintAnalyzer(p, job, step);
         if (step.run() != null) {
           checkSink(p, job, step, step.run(), "the script", report, taint);
-          EvalSinks.check(p, job, step, step.run(), step.shell(), report, this::shellTaint, taint);
+          EvalSinks.check(
+              p,
+              job,
+              step,
+              step.run(),
+              step.shell(),
+              report,
+              this::shellTaint,
+              taint,
+              () -> outsiderVariables(p, job, step, taint));
         } else if (step.uses() != null) {
           Set<String> inputs = codeInputs(step);
           for (Map.Entry<String, YamlNode> in : step.with().entrySet()) {
@@ -115,11 +124,7 @@ final class ScriptInjection extends PipelineRule {
                   job,
                   step,
                   s,
-                  "the `"
-                      + in.getKey()
-                      + "` input of "
-                      + step.uses().slug()
-                      + ", which runs it as code",
+                  "the `" + in.getKey() + "` input of " + step.uses().slug() + " (run as code)",
                   report,
                   taint);
             }
@@ -212,6 +217,33 @@ final class ScriptInjection extends PipelineRule {
     };
   }
 
+  /** Variables an outsider controls in a step: env entries built from outsider input. */
+  private static Set<String> outsiderVariables(
+      Pipeline p, Job job, Step step, TaintAnalyzer taint) {
+    Set<String> out = new java.util.HashSet<>();
+    out.add("GITHUB_HEAD_REF");
+    for (dev.tenet.core.pipeline.Env env : List.of(step.env(), job.env(), p.env())) {
+      for (dev.tenet.core.pipeline.Env.Var v : env.vars().values()) {
+        if (v.value() != null
+            && !p.expressions(v.value()).isEmpty()
+            && taint.ofScalar(v.value()).control() == Control.OUTSIDER) {
+          out.add(v.name());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> gitlabOutsider(Job job) {
+    Set<String> out = new java.util.HashSet<>(GitLabVariables.OUTSIDER.keySet());
+    for (dev.tenet.core.pipeline.Env.Var v : job.env().vars().values()) {
+      if (GitLabVariables.taint(v.name(), job).control() == Control.OUTSIDER) {
+        out.add(v.name());
+      }
+    }
+    return out;
+  }
+
   /** Who controls a shell variable used in a GitHub script. */
   private Taint shellTaint(Pipeline p, Job job, Step step, String name, TaintAnalyzer taint) {
     return taint.shellVariable(name, step, taint);
@@ -248,7 +280,8 @@ final class ScriptInjection extends PipelineRule {
             "bash",
             report,
             (pp, j, s, name, t) -> GitLabVariables.taint(name, j),
-            null);
+            null,
+            () -> gitlabOutsider(job));
       }
     }
   }
@@ -284,8 +317,13 @@ final class ScriptInjection extends PipelineRule {
         String shell,
         Report report,
         VariableTaint variables,
-        TaintAnalyzer taint) {
-      if (!Shells.posix(shell) || !script.value().contains("$")) {
+        TaintAnalyzer taint,
+        java.util.function.Supplier<Set<String>> candidates) {
+      String text = script.value();
+      if (!Shells.posix(shell)
+          || !text.contains("$")
+          || !mayEvaluate(text)
+          || candidates.get().stream().noneMatch(text::contains)) {
         return;
       }
       for (ShellScript.Command c : ShellScript.parse(script.value())) {
@@ -325,6 +363,17 @@ final class ScriptInjection extends PipelineRule {
           break;
         }
       }
+    }
+
+    /** Cheap test before parsing: the script names an evaluating command at all. */
+    private static boolean mayEvaluate(String text) {
+      return text.contains("eval")
+          || text.contains("-c")
+          || text.contains("-e")
+          || text.contains("-r")
+          || text.contains("source")
+          || text.contains(". ")
+          || text.contains("-C");
     }
 
     /** The text a command evaluates as code, or null. */

@@ -56,11 +56,11 @@ final class SecretsInherited extends PipelineRule {
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Job job : p.jobs()) {
       if (job.node() != null) {
-        inJobs.addAll(Scalars.under(job.node()));
+        inJobs.addAll(p.scalarsUnder(job.node()));
       }
     }
     List<YamlScalar> outside = new java.util.ArrayList<>();
-    for (YamlScalar s : Scalars.under(p.root())) {
+    for (YamlScalar s : p.scalarsUnder(p.root())) {
       if (!inJobs.contains(s)) {
         outside.add(s);
       }
@@ -80,7 +80,7 @@ final class SecretsInherited extends PipelineRule {
             .with("calls", job.calls() == null ? null : job.calls().raw());
       }
       if (job.node() != null) {
-        scan(p, Scalars.under(job.node()), job.node(), "job " + job.label(), report);
+        scan(p, p.scalarsUnder(job.node()), job.node(), "job " + job.label(), report);
       }
     }
   }
@@ -92,6 +92,9 @@ final class SecretsInherited extends PipelineRule {
       String where,
       Report report) {
     for (YamlScalar s : scalars) {
+      if (!dev.tenet.core.pipeline.Nodes.mentions(s.value(), "secrets")) {
+        continue;
+      }
       for (ExprOccurrence o : p.expressions(s)) {
         if (o.parsed() == null) {
           continue;

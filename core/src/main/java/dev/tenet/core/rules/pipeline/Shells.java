@@ -11,7 +11,12 @@ final class Shells {
     if (shell == null || shell.isBlank()) {
       return "bash";
     }
-    String first = shell.strip().split("\\s+")[0];
+    String trimmed = shell.strip();
+    int space = 0;
+    while (space < trimmed.length() && !Character.isWhitespace(trimmed.charAt(space))) {
+      space++;
+    }
+    String first = trimmed.substring(0, space);
     int slash = Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\'));
     String name = (slash >= 0 ? first.substring(slash + 1) : first).toLowerCase(Locale.ROOT);
     if (name.endsWith(".exe")) {

@@ -240,7 +240,9 @@ final class UntrustedCheckoutExec extends PipelineRule {
       }
       return Optional.empty();
     }
-    if (step.run() != null && RUN_CHECKOUT.matcher(step.run().value()).find()) {
+    if (step.run() != null
+        && (step.run().value().contains("checkout") || step.run().value().contains("pull/"))
+        && RUN_CHECKOUT.matcher(step.run().value()).find()) {
       var m = RUN_CHECKOUT.matcher(step.run().value());
       m.find();
       return Optional.of("the pull request with `" + m.group().strip() + "`");
