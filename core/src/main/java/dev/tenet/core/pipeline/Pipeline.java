@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param includes GitLab includes of this file and those it includes locally
  * @param blindSpots what could not be followed (remote includes, missing extends targets)
  * @param missingIncludes repository paths of local includes that were not among the files read
+ * @param composedOf the paths of the files this pipeline was read from (GitLab: with includes)
  */
 public record Pipeline(
     PipelineKind kind,
@@ -50,6 +51,7 @@ public record Pipeline(
     List<Include> includes,
     List<String> blindSpots,
     List<String> missingIncludes,
+    List<String> composedOf,
     Cache cache) {
 
   /** Parsed expressions per scalar, shared by every rule of a scan. */
@@ -72,6 +74,7 @@ public record Pipeline(
     includes = List.copyOf(includes);
     blindSpots = List.copyOf(blindSpots);
     missingIncludes = List.copyOf(missingIncludes);
+    composedOf = List.copyOf(composedOf);
   }
 
   /**

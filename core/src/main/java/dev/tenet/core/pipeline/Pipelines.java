@@ -224,6 +224,19 @@ public final class Pipelines {
         }
       }
       parseGitLab(gitlab, outcome, pipelines, cache);
+      // Files a GitLab configuration pulled in are part of it, whatever they look like alone.
+      for (Pipeline p : pipelines) {
+        if (p.kind() != PipelineKind.GITLAB_CI || !p.resource().equals(resource)) {
+          continue;
+        }
+        for (String path : p.composedOf().subList(1, p.composedOf().size())) {
+          SourceFile f = byPath.get(path);
+          FileResult r = f == null ? null : outcome.get(f);
+          if (r != null && r.status() == Status.NOT_A_PIPELINE) {
+            outcome.put(f, new FileResult(f, Status.INCLUDED, PipelineKind.GITLAB_CI, "", null));
+          }
+        }
+      }
       for (SourceFile f : files) {
         results.add(outcome.get(f));
       }

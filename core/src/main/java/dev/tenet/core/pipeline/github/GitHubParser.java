@@ -91,6 +91,7 @@ public final class GitHubParser {
         List.of(),
         List.of(),
         List.of(),
+        List.of(source.path()),
         cache);
   }
 
@@ -155,6 +156,7 @@ public final class GitHubParser {
         List.of(),
         List.of(),
         List.of(),
+        List.of(source.path()),
         cache);
   }
 

@@ -74,7 +74,11 @@ public final class GitLabParser {
           "tags",
           "timeout");
 
-  private static final Pattern JOB_MARKERS = Pattern.compile("script|trigger|extends|run");
+  private static final Pattern JOB_MARKERS = Pattern.compile("script|trigger|extends|run|stage");
+  private static final Pattern TEMPLATE_MARKERS =
+      Pattern.compile(
+          "script|trigger|extends|run|stage|image|variables|before_script|after_script|rules|tags"
+              + "|services|needs|artifacts|cache|when|only|except|id_tokens|secrets|environment");
 
   /** The files of the same repository, for local includes. */
   public interface Files {
@@ -96,6 +100,7 @@ public final class GitLabParser {
   private final List<String> blindSpots = new ArrayList<>();
   private final List<String> missing = new ArrayList<>();
   private final Set<String> included = new LinkedHashSet<>();
+  private final List<String> composedOf = new ArrayList<>();
 
   private GitLabParser(String resource, Files files, String rootPath) {
     this.resource = resource;
@@ -114,11 +119,15 @@ public final class GitLabParser {
     if (root.has("include") || root.has("stages") || root.has("workflow") || root.has("default")) {
       return true;
     }
+    if (root.has("jobs") || root.has("on")) {
+      return false;
+    }
     for (YamlMap.Entry e : root.entries()) {
       if (e.value() instanceof YamlMap m) {
+        Pattern markers = e.key().value().startsWith(".") ? TEMPLATE_MARKERS : JOB_MARKERS;
         for (YamlMap.Entry inner : m.entries()) {
-          if (JOB_MARKERS.matcher(inner.key().value()).matches()) {
-            return !root.has("jobs") && !root.has("on");
+          if (markers.matcher(inner.key().value()).matches()) {
+            return true;
           }
         }
       }
@@ -173,6 +182,7 @@ public final class GitLabParser {
               });
     }
     p.included.add(normalize(root.text().path()));
+    p.composedOf.add(root.text().path());
     p.collect(config, 0);
     return p.build(root, config, inputs, cache);
   }
@@ -211,6 +221,7 @@ public final class GitLabParser {
         if (included.size() >= MAX_INCLUDED_FILES || !included.add(normalize(path))) {
           continue;
         }
+        composedOf.add(path);
         Optional<Loaded> loaded = files.load(path);
         if (loaded.isEmpty()) {
           blindSpots.add("the local include '" + path + "' could not be read as YAML");
@@ -403,6 +414,7 @@ public final class GitLabParser {
         includes,
         blindSpots,
         missing,
+        new ArrayList<>(composedOf),
         cache);
   }
 
