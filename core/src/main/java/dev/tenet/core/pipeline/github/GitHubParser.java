@@ -36,7 +36,7 @@ public final class GitHubParser {
 
   /** True when a document looks like a workflow: it has {@code jobs:} and {@code on:}. */
   public static boolean looksLikeWorkflow(YamlMap root) {
-    return root.has("jobs") && (root.has("on") || root.has("true"));
+    return root.has("jobs") && root.has("on");
   }
 
   /** True when a document looks like an action: it has {@code runs:} with {@code using:}. */

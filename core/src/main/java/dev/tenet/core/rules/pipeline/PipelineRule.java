@@ -46,9 +46,16 @@ abstract class PipelineRule implements Rule {
         continue;
       }
       Report report = new Report(p, outcomes, suppressionNames());
-      check(p, report, context);
+      String subject = Pipelines.fileResource(p.resource(), p.source().path());
+      try {
+        check(p, report, context);
+      } catch (RuntimeException | StackOverflowError e) {
+        // One odd file must not stop the rule for the others: this file stays unjudged.
+        outcomes.unknown(subject, "could not be judged (" + e.getClass().getSimpleName() + ")");
+        continue;
+      }
       if (!report.failed) {
-        outcomes.pass(Pipelines.fileResource(p.resource(), p.source().path()));
+        outcomes.pass(subject);
       }
     }
   }
