@@ -193,7 +193,7 @@ final class ScanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Severity gateSeverity = failOn == null ? null : parseSeverity(failOn);
+    Severity gateSeverity = failOn == null ? null : parseSeverity(spec.commandLine(), failOn);
     if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
       throw new ParameterException(spec.commandLine(), "--fail-under takes a score from 0 to 100.");
     }
@@ -301,11 +301,12 @@ final class ScanCommand implements Callable<Integer> {
     return code;
   }
 
-  private Severity parseSeverity(String value) {
+  /** A severity given on the command line; a wrong one is a usage error (exit 2). */
+  static Severity parseSeverity(picocli.CommandLine commandLine, String value) {
     try {
       return Severity.fromId(value);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
+      throw new ParameterException(commandLine, e.getMessage() + ".");
     }
   }
 }

@@ -41,6 +41,9 @@ import picocli.CommandLine.Spec;
       AcceptCommand.class,
       ExportGraphCommand.class,
       BenchCommand.class,
+      LintPipelineCommand.class,
+      EvalPipelinesCommand.class,
+      BenchPipelinesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TenetCommand implements Callable<Integer> {

@@ -515,4 +515,11 @@ public final class Attr {
    * possible rather than certain.
    */
   public static final String CONDITIONAL = "conditional";
+
+  // GitHub Actions settings of a repository or organization
+  /**
+   * Text: the GITHUB_TOKEN permissions a workflow gets when it sets no {@code permissions:}, "read"
+   * or "write" (GitHub's default_workflow_permissions).
+   */
+  public static final String WORKFLOW_TOKEN_DEFAULT = "workflowTokenDefault";
 }

@@ -8,6 +8,7 @@ import dev.tenet.core.rules.coverage.CoverageGapRule;
 import dev.tenet.core.rules.github.GitHubRules;
 import dev.tenet.core.rules.gitlab.GitLabRules;
 import dev.tenet.core.rules.k8s.KubernetesRules;
+import dev.tenet.core.rules.pipeline.PipelineRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,7 @@ public final class StandardRules {
     rules.addAll(GitLabRules.all());
     rules.addAll(AwsRules.all());
     rules.addAll(KubernetesRules.all());
+    rules.addAll(PipelineRules.all());
     return List.copyOf(rules);
   }
 

@@ -6,6 +6,7 @@ import dev.tenet.core.model.Finding;
 import dev.tenet.core.paths.AttackPathAnalyzer;
 import dev.tenet.core.paths.PathAnalysis;
 import dev.tenet.core.paths.PathPolicy;
+import dev.tenet.core.pipeline.Pipelines;
 import dev.tenet.core.rule.Evaluation;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rule.RuleContext;
@@ -61,9 +62,25 @@ public final class AssessmentEngine {
       List<BlindSpot> blindSpots,
       Instant now,
       Set<String> accepted) {
+    return judge(graph, sources, Pipelines.parse(sources), blindSpots, now, accepted);
+  }
+
+  /**
+   * @param pipelines the pipelines among {@code sources}, already parsed (a scan parses them once,
+   *     before their facts join the graph)
+   * @param accepted ids of findings accepted as risks at {@code now}: they do not lower the score
+   */
+  public Judgement judge(
+      TrustGraph graph,
+      List<SourceFile> sources,
+      Pipelines pipelines,
+      List<BlindSpot> blindSpots,
+      Instant now,
+      Set<String> accepted) {
     long t0 = System.nanoTime();
     Evaluation ruled =
-        new RuleEngine(rules).evaluate(new RuleContext(graph, sources, blindSpots, now, settings));
+        new RuleEngine(rules)
+            .evaluate(new RuleContext(graph, sources, blindSpots, now, settings, pipelines));
     long t1 = System.nanoTime();
     PathAnalysis paths = AttackPathAnalyzer.analyze(graph, policy, ruled.findings(), now);
     List<Finding> findings = new ArrayList<>(ruled.findings());

@@ -8,6 +8,8 @@ import dev.tenet.core.link.StandardLinkers;
 import dev.tenet.core.model.BlindSpot;
 import dev.tenet.core.model.ScopeEntry;
 import dev.tenet.core.paths.PathPolicy;
+import dev.tenet.core.pipeline.PipelineFacts;
+import dev.tenet.core.pipeline.Pipelines;
 import dev.tenet.core.rule.Evaluation;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rule.RuleSettings;
@@ -91,13 +93,18 @@ public final class ScanService {
       throw new ScanException("No connection could be assessed: " + failures.get(0), null);
     }
     cancel.check();
+    // Pipelines are parsed once: their facts join the graph before linkers and rules read it.
+    Pipelines pipelines = Pipelines.parse(context.sources());
+    PipelineFacts.addTo(context.graph(), pipelines);
+    pipelines.blindSpots().forEach(context::blindSpot);
     // Relations between systems (a pipeline assuming a cloud role) need every connector's facts.
     StandardLinkers.linkAll(context.graph());
 
     listener.phase("Evaluating " + rules.rules().size() + " rules and the attack paths");
     Set<String> accepted = store.riskAcceptances().replay().exemptAt(started);
     AssessmentEngine.Judgement judged =
-        engine.judge(context.graph(), context.sources(), context.blindSpots(), started, accepted);
+        engine.judge(
+            context.graph(), context.sources(), pipelines, context.blindSpots(), started, accepted);
     Evaluation evaluation = judged.evaluation();
     ScoreCard score = judged.score();
     cancel.check();
