@@ -1,0 +1,70 @@
+package dev.tenet.reports.pdf;
+
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
+import dev.tenet.core.Tenet;
+import dev.tenet.reports.ReportInput;
+import dev.tenet.reports.ReportWriter;
+import dev.tenet.reports.content.ReportContent;
+import dev.tenet.reports.html.ReportAssets;
+import dev.tenet.reports.html.ReportMarkup;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * The PDF report: the report markup laid out by openhtmltopdf on PDFBox, tagged for PDF/UA (so its
+ * text can be searched, copied and read aloud), fonts embedded, bookmarks and page-numbered
+ * contents, charts as vector graphics. The document information carries the assessment id and the
+ * SHA-256 of its canonical JSON, as does the last page.
+ */
+public final class PdfReportWriter implements ReportWriter {
+
+  @Override
+  public String format() {
+    return "pdf";
+  }
+
+  @Override
+  public String extension() {
+    return "pdf";
+  }
+
+  @Override
+  public void write(ReportInput input, OutputStream out) throws IOException {
+    ReportContent content = new ReportContent(input);
+    String xhtml =
+        new ReportMarkup(
+                content,
+                ReportMarkup.Medium.PRINT,
+                ReportAssets.stylesheet(ReportMarkup.Medium.PRINT),
+                null)
+            .render();
+    try (PDDocument doc = new PDDocument()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.usePDDocument(doc);
+      builder.usePdfUaAccessibility(true);
+      builder.withProducer(Tenet.tool());
+      // The report is self-contained: nothing, local or remote, is ever fetched while rendering.
+      builder.useExternalResourceAccessControl(
+          (uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+      builder.useExternalResourceAccessControl(
+          (uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+      PdfFonts.register(builder, doc);
+      DefaultObjectDrawerFactory charts = new DefaultObjectDrawerFactory();
+      charts.registerDrawer(
+          ReportMarkup.CHART_TYPE, new ChartDrawer(ReportMarkup.trendChart(content)));
+      builder.useObjectDrawerFactory(charts);
+      builder.withHtmlContent(xhtml, null);
+      try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        renderer.layout();
+        renderer.createPDFWithoutClosing();
+      }
+      doc.getDocumentInformation().setCreator(content.assessment().tool());
+      doc.save(out);
+    }
+  }
+}
