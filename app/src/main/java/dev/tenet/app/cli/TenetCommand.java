@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       DiffCommand.class,
       RulesCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TenetCommand implements Callable<Integer> {

@@ -43,6 +43,20 @@ public final class Html {
     return open(tag, attributes).text(text).close(tag);
   }
 
+  /**
+   * A link; its text is also its title, which PDF/UA requires of every link and which screen
+   * readers announce.
+   */
+  public Html link(Object text, String href, String... attributes) {
+    String[] all = new String[attributes.length + 4];
+    all[0] = "href";
+    all[1] = href;
+    all[2] = "title";
+    all[3] = text == null ? "" : String.valueOf(text);
+    System.arraycopy(attributes, 0, all, 4, attributes.length);
+    return open("a", all).text(text).close("a");
+  }
+
   public Html text(Object text) {
     if (text != null) {
       escape(String.valueOf(text), out);

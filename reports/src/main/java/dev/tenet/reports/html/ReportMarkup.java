@@ -57,6 +57,9 @@ public final class ReportMarkup {
   /** Evidence values longer than this are cut in HTML and PDF; JSON and CSV keep them whole. */
   static final int EVIDENCE_LIMIT = 400;
 
+  /** Evidence keys are padded to align their values, up to this width. */
+  static final int EVIDENCE_KEY_WIDTH = 24;
+
   /** Framework items list at most this many findings; the rest are counted. */
   static final int ITEM_FINDINGS = 6;
 
@@ -302,7 +305,7 @@ public final class ReportMarkup {
   }
 
   private void tocLink(Section s, String level) {
-    h.el("a", s.title(), "href", "#" + s.id(), "class", level);
+    h.link(s.title(), "#" + s.id(), "class", level);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -358,7 +361,7 @@ public final class ReportMarkup {
         h.open("li");
         severityBadge(g.severity());
         h.text(" ");
-        h.el("a", g.title(), "href", "#" + g.anchor(), "class", "strong");
+        h.link(g.title(), "#" + g.anchor(), "class", "strong");
         h.text(" — " + Names.count(g.findings().size(), "finding") + " (" + g.ruleId() + ").");
         if (!g.remediation().isEmpty()) {
           h.el("span", " First step: " + g.remediation().get(0), "class", "muted");
@@ -385,7 +388,7 @@ public final class ReportMarkup {
         h.open("li");
         severityBadge(p.path().severity());
         h.text(" ");
-        h.el("a", p.sentence(), "href", "#path-" + Anchors.safe(p.path().id()));
+        h.link(p.sentence(), "#path-" + Anchors.safe(p.path().id()));
         h.close("li");
       }
       h.close("ol");
@@ -466,7 +469,7 @@ public final class ReportMarkup {
     for (PillarView p : c.pillars()) {
       PillarScore s = p.score();
       h.open("tr");
-      h.open("td").el("a", p.pillar().title(), "href", "#pillar-" + p.pillar().id()).close("td");
+      h.open("td").link(p.pillar().title(), "#pillar-" + p.pillar().id()).close("td");
       h.open("td", "class", "bar-col");
       if (s != null && s.assessed()) {
         h.open("div", "class", "bar")
@@ -736,7 +739,7 @@ public final class ReportMarkup {
             h.text(" " + location(f.location()));
           }
           h.close("td");
-          h.open("td").el("a", f.message(), "href", "#" + Anchors.finding(f.id())).close("td");
+          h.open("td").link(f.message(), "#" + Anchors.finding(f.id())).close("td");
           h.close("tr");
         }
       }
@@ -780,25 +783,35 @@ public final class ReportMarkup {
     h.close("section");
   }
 
+  /**
+   * One finding, in few elements: the PDF renderer lays out and tags every element, and a large
+   * assessment has ten thousand findings.
+   */
   private void finding(Finding f, RuleGroup group) {
     h.open("div", "class", "finding", "id", Anchors.finding(f.id()), "data-finding", f.id());
-    h.open("p", "class", "finding-head");
-    h.el("span", f.resource(), "class", "mono break resource");
-    if (f.location() != null) {
-      h.text(" ");
-      h.el("span", location(f.location()), "class", "mono loc");
-    }
-    h.close("p");
+    h.el(
+        "p",
+        f.resource() + (f.location() == null ? "" : "  ·  " + location(f.location())),
+        "class",
+        "finding-head mono break");
     h.el("p", f.message(), "class", "finding-msg");
     if (!f.evidence().isEmpty()) {
-      h.open("table", "class", "evidence").open("tbody");
-      for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
-        h.open("tr")
-            .el("th", e.getKey(), "scope", "row")
-            .el("td", evidenceValue(e.getValue()), "class", "mono break")
-            .close("tr");
+      int width = 0;
+      for (String key : f.evidence().keySet()) {
+        width = Math.max(width, Math.min(EVIDENCE_KEY_WIDTH, key.length()));
       }
-      h.close("tbody").close("table");
+      h.open("p", "class", "evidence mono break");
+      boolean first = true;
+      for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
+        if (!first) {
+          h.empty("br");
+        }
+        first = false;
+        String key = e.getKey();
+        h.text(
+            key + " ".repeat(Math.max(1, width - key.length() + 2)) + evidenceValue(e.getValue()));
+      }
+      h.close("p");
     }
     if (!f.remediation().equals(group.remediation()) && !f.remediation().isEmpty()) {
       h.el("p", "Remediation for this finding", "class", "label");
@@ -809,8 +822,7 @@ public final class ReportMarkup {
       h.close("ol");
     }
     h.open("p", "class", "finding-id");
-    h.text("ID ");
-    h.el("span", f.id(), "class", "mono nowrap");
+    h.text("ID " + f.id());
     c.acceptance(f)
         .ifPresent(
             acc -> {
@@ -880,7 +892,7 @@ public final class ReportMarkup {
   // Attack paths
 
   private void attackPaths() {
-    h.open("section", "class", "chapter", "id", "paths");
+    h.open("section", "class", c.paths().isEmpty() ? "chapter flow" : "chapter", "id", "paths");
     h.el("h1", "Attack paths");
     if (c.paths().isEmpty()) {
       h.el(
@@ -924,7 +936,7 @@ public final class ReportMarkup {
           Finding because = c.finding(hop.because());
           h.text(" because ");
           if (because != null) {
-            h.el("a", because.title(), "href", "#" + Anchors.finding(because.id()));
+            h.link(because.title(), "#" + Anchors.finding(because.id()));
           } else {
             h.el("span", hop.because(), "class", "muted");
           }
@@ -947,7 +959,7 @@ public final class ReportMarkup {
           if (f != null) {
             severityBadge(f.severity());
             h.text(" ");
-            h.el("a", f.title(), "href", "#" + Anchors.finding(id));
+            h.link(f.title(), "#" + Anchors.finding(id));
             h.text(" — ");
             h.el("span", f.resource(), "class", "mono break");
           } else {
@@ -966,7 +978,7 @@ public final class ReportMarkup {
   // Changes
 
   private void changes() {
-    h.open("section", "class", "chapter", "id", "changes");
+    h.open("section", "class", c.changes() == null ? "chapter flow" : "chapter", "id", "changes");
     h.el("h1", "Changes since the previous assessment");
     AssessmentDiff d = c.changes();
     if (d == null) {
@@ -1066,7 +1078,7 @@ public final class ReportMarkup {
       h.close("td");
       h.open("td");
       if (linkable) {
-        h.el("a", f.title(), "href", "#" + Anchors.finding(f.id()));
+        h.link(f.title(), "#" + Anchors.finding(f.id()));
       } else {
         h.text(f.title());
       }
@@ -1082,7 +1094,12 @@ public final class ReportMarkup {
   // Accepted risks
 
   private void accepted() {
-    h.open("section", "class", "chapter", "id", "accepted");
+    h.open(
+        "section",
+        "class",
+        c.acceptances().isEmpty() ? "chapter flow" : "chapter",
+        "id",
+        "accepted");
     h.el("h1", "Accepted risks");
     if (c.acceptances().isEmpty()) {
       h.el(
@@ -1116,7 +1133,7 @@ public final class ReportMarkup {
       h.open("tr");
       h.open("td");
       if (acc.finding() != null) {
-        h.el("a", acc.finding().title(), "href", "#" + Anchors.finding(r.findingId()));
+        h.link(acc.finding().title(), "#" + Anchors.finding(r.findingId()));
         h.el("span", acc.finding().resource(), "class", "mono break block");
       } else {
         h.el("span", "Not in this assessment", "class", "muted block");
@@ -1320,31 +1337,61 @@ public final class ReportMarkup {
             "class",
             "muted");
       } else {
-        int shown = 0;
-        for (Finding f : item.findings()) {
-          if (shown++ == ITEM_FINDINGS) {
-            h.el(
-                "span",
-                "and " + (item.findings().size() - ITEM_FINDINGS) + " more",
-                "class",
-                "muted block");
-            break;
-          }
-          h.open("span", "class", "block");
-          h.el("a", f.title(), "href", "#" + Anchors.finding(f.id()));
-          if (c.accepted(f)) {
-            h.text(" ");
-            h.el("span", "accepted", "class", "badge accepted");
-          }
-          h.el("span", " " + f.resource(), "class", "mono break muted");
-          h.close("span");
-        }
+        itemFindings(item.findings());
       }
       h.close("td");
       h.close("tr");
     }
     h.close("tbody").close("table");
     h.close("section");
+  }
+
+  /**
+   * The findings behind a framework item, by rule: a rule with one finding links to it, a rule with
+   * several links to its group in the findings chapter.
+   */
+  private void itemFindings(List<Finding> findings) {
+    Map<String, List<Finding>> byRule = new java.util.LinkedHashMap<>();
+    for (Finding f : findings) {
+      byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
+    }
+    int shown = 0;
+    for (List<Finding> group : byRule.values()) {
+      if (shown++ == ITEM_FINDINGS) {
+        h.el(
+            "span",
+            "and " + Names.count(byRule.size() - ITEM_FINDINGS, "more rule"),
+            "class",
+            "muted block");
+        break;
+      }
+      Finding first = group.get(0);
+      long accepted = group.stream().filter(c::accepted).count();
+      h.open("span", "class", "block");
+      if (group.size() == 1) {
+        h.link(first.title(), "#" + Anchors.finding(first.id()));
+        if (accepted > 0) {
+          h.text(" ");
+          h.el("span", "accepted", "class", "badge accepted");
+        }
+        h.el("span", " " + first.resource(), "class", "mono break muted");
+      } else {
+        Severity worst =
+            group.stream()
+                .map(Finding::severity)
+                .min(java.util.Comparator.naturalOrder())
+                .orElseThrow();
+        h.link(first.title(), "#rule-" + worst.id() + "-" + Anchors.safe(first.ruleId()));
+        h.el(
+            "span",
+            " "
+                + Names.count(group.size(), "finding")
+                + (accepted > 0 ? ", " + accepted + " accepted" : ""),
+            "class",
+            "muted");
+      }
+      h.close("span");
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

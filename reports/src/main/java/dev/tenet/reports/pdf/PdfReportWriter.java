@@ -4,6 +4,7 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
+import com.openhtmltopdf.util.XRLog;
 import dev.tenet.core.Tenet;
 import dev.tenet.reports.ReportInput;
 import dev.tenet.reports.ReportWriter;
@@ -12,6 +13,7 @@ import dev.tenet.reports.html.ReportAssets;
 import dev.tenet.reports.html.ReportMarkup;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
@@ -42,11 +44,13 @@ public final class PdfReportWriter implements ReportWriter {
                 ReportAssets.stylesheet(ReportMarkup.Medium.PRINT),
                 null)
             .render();
+    // openhtmltopdf logs its progress to standard error; reports are written quietly.
+    XRLog.setLoggingEnabled(false);
     try (PDDocument doc = new PDDocument()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.usePDDocument(doc);
-      builder.usePdfUaAccessibility(true);
+      builder.usePdfUaAccessibility(!Boolean.getBoolean("tenet.pdf.untagged"));
       builder.withProducer(Tenet.tool());
       // The report is self-contained: nothing, local or remote, is ever fetched while rendering.
       builder.useExternalResourceAccessControl(
@@ -64,7 +68,9 @@ public final class PdfReportWriter implements ReportWriter {
         renderer.createPDFWithoutClosing();
       }
       doc.getDocumentInformation().setCreator(content.assessment().tool());
-      doc.save(out);
+      // Object-stream compression walks every tagged-structure dictionary again: on a large
+      // report it costs more than the whole layout. Page content stays Flate-compressed.
+      doc.save(out, CompressParameters.NO_COMPRESSION);
     }
   }
 }
