@@ -50,7 +50,7 @@ public final class PdfReportWriter implements ReportWriter {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.usePDDocument(doc);
-      builder.usePdfUaAccessibility(!Boolean.getBoolean("tenet.pdf.untagged"));
+      builder.usePdfUaAccessibility(true);
       builder.withProducer(Tenet.tool());
       // The report is self-contained: nothing, local or remote, is ever fetched while rendering.
       builder.useExternalResourceAccessControl(
@@ -68,9 +68,10 @@ public final class PdfReportWriter implements ReportWriter {
         renderer.createPDFWithoutClosing();
       }
       doc.getDocumentInformation().setCreator(content.assessment().tool());
-      // Object-stream compression walks every tagged-structure dictionary again: on a large
-      // report it costs more than the whole layout. Page content stays Flate-compressed.
-      doc.save(out, CompressParameters.NO_COMPRESSION);
+      // Object streams, not the classic cross-reference table: PDFBox 3.0.8's classic writer
+      // checks every queued object against a linear queue, which is quadratic in the tens of
+      // thousands of structure elements a tagged report of a large assessment holds.
+      doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
     }
   }
 }
