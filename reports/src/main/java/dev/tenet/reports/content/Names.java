@@ -27,6 +27,8 @@ public final class Names {
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter SHORT_DAY =
       DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SHORT_DAY_TIME =
+      DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
@@ -75,6 +77,11 @@ public final class Names {
 
   public static String shortDay(Instant t) {
     return t == null ? "" : SHORT_DAY.format(t);
+  }
+
+  /** "26 Nov 15:00" (UTC), for assessments on the same day. */
+  public static String shortDayTime(Instant t) {
+    return t == null ? "" : SHORT_DAY_TIME.format(t);
   }
 
   public static String time(Instant t) {

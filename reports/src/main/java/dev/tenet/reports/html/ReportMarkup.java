@@ -87,11 +87,22 @@ public final class ReportMarkup {
 
   /** The trend chart of this report, drawn by whichever medium renders it. */
   public static TrendChart trendChart(ReportContent content) {
+    // Several assessments on one day are told apart by their time.
+    long days =
+        content.trend().stream()
+            .map(p -> Names.shortDay(p.summary().startedAt()))
+            .distinct()
+            .count();
+    boolean withTime = days < content.trend().size();
     List<TrendChart.Point> points = new ArrayList<>();
     for (ReportContent.TrendPoint p : content.trend()) {
       points.add(
           new TrendChart.Point(
-              Names.shortDay(p.summary().startedAt()), p.summary().overall(), p.current()));
+              withTime
+                  ? Names.shortDayTime(p.summary().startedAt())
+                  : Names.shortDay(p.summary().startedAt()),
+              p.summary().overall(),
+              p.current()));
     }
     return new TrendChart(points);
   }
@@ -978,7 +989,8 @@ public final class ReportMarkup {
   // Changes
 
   private void changes() {
-    h.open("section", "class", c.changes() == null ? "chapter flow" : "chapter", "id", "changes");
+    boolean noChanges = c.changes() == null || c.changes().unchanged();
+    h.open("section", "class", noChanges ? "chapter flow" : "chapter", "id", "changes");
     h.el("h1", "Changes since the previous assessment");
     AssessmentDiff d = c.changes();
     if (d == null) {
@@ -986,6 +998,19 @@ public final class ReportMarkup {
           "p",
           "This is the first stored assessment of this scope: there is nothing to compare it with"
               + " yet.",
+          "class",
+          "lead");
+      h.close("section");
+      return;
+    }
+    if (d.unchanged()) {
+      h.el(
+          "p",
+          "Nothing changed since assessment "
+              + d.from().id()
+              + " of "
+              + Names.time(d.from().startedAt())
+              + ": the same findings, with the same severities, and the same scores.",
           "class",
           "lead");
       h.close("section");
