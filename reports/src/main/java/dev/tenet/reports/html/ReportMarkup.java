@@ -71,6 +71,7 @@ public final class ReportMarkup {
   private final String stylesheet;
   private final String script;
   private final Html h;
+  private boolean untagged;
 
   /**
    * @param stylesheet the CSS to inline
@@ -83,6 +84,12 @@ public final class ReportMarkup {
     this.stylesheet = stylesheet;
     this.script = script;
     this.h = new Html(64 * 1024 + a.findings().size() * 1400);
+  }
+
+  /** Marks a PDF that is not tagged for assistive technology; its method section says why. */
+  public ReportMarkup untagged(boolean untagged) {
+    this.untagged = untagged;
+    return this;
   }
 
   /** The trend chart of this report, drawn by whichever medium renders it. */
@@ -743,8 +750,8 @@ public final class ReportMarkup {
           h.open("td", "data-sort", Integer.toString(f.severity().ordinal()));
           severityBadge(f.severity());
           h.close("td");
-          h.el("td", f.ruleId(), "class", "mono");
-          h.el("td", f.pillar().title());
+          h.el("td", f.ruleId(), "class", "mono nowrap");
+          h.el("td", f.pillar().title(), "class", "nowrap");
           h.open("td", "class", "mono break").text(f.resource());
           if (f.location() != null) {
             h.text(" " + location(f.location()));
@@ -1246,6 +1253,18 @@ public final class ReportMarkup {
             + " lacks a permission, the affected settings appear below as blind spots, each with"
             + " the permission or access that would reveal it.");
 
+    if (untagged) {
+      h.el(
+          "p",
+          "Accessibility: with "
+              + a.findings().size()
+              + " findings, this PDF is not tagged for assistive technology (the renderer's tagging"
+              + " grows out of proportion on reports this large). Its text is real text and can be"
+              + " searched and copied; the HTML report carries the same content with its full"
+              + " structure.",
+          "class",
+          "note");
+    }
     h.el("h2", "Blind spots (" + c.blindSpots().size() + ")");
     if (c.blindSpots().isEmpty()) {
       h.el("p", "None: every resource in scope could be read.", "class", "muted");

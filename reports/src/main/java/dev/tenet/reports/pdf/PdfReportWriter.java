@@ -17,12 +17,31 @@ import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
- * The PDF report: the report markup laid out by openhtmltopdf on PDFBox, tagged for PDF/UA (so its
- * text can be searched, copied and read aloud), fonts embedded, bookmarks and page-numbered
- * contents, charts as vector graphics. The document information carries the assessment id and the
- * SHA-256 of its canonical JSON, as does the last page.
+ * The PDF report: the report markup laid out by openhtmltopdf on PDFBox, tagged for PDF/UA (up to
+ * {@link #TAGGED_FINDINGS_LIMIT} findings), fonts embedded so all text can be searched and copied,
+ * bookmarks and page-numbered contents, charts as vector graphics. The document information carries
+ * the assessment id and the SHA-256 of its canonical JSON, as does the last page.
  */
 public final class PdfReportWriter implements ReportWriter {
+  /**
+   * Reports of assessments with more findings than this are not tagged. openhtmltopdf 1.1.65 wraps
+   * every inline box in an empty background artifact when tagging (it takes the initial {@code
+   * background-image} for an image), so a tagged 10,000-finding report holds half a million
+   * needless PDF objects: about 1 GB of heap and twice the rendering time. Untagged, the text is
+   * still real text in embedded fonts (searchable and copyable), with bookmarks and contents; the
+   * report says so, and the HTML report carries the same content with its markup.
+   */
+  public static final int TAGGED_FINDINGS_LIMIT = 5_000;
+
+  private final int taggedLimit;
+
+  public PdfReportWriter() {
+    this(TAGGED_FINDINGS_LIMIT);
+  }
+
+  PdfReportWriter(int taggedLimit) {
+    this.taggedLimit = taggedLimit;
+  }
 
   @Override
   public String format() {
@@ -37,12 +56,14 @@ public final class PdfReportWriter implements ReportWriter {
   @Override
   public void write(ReportInput input, OutputStream out) throws IOException {
     ReportContent content = new ReportContent(input);
+    boolean tagged = content.assessment().findings().size() <= taggedLimit;
     String xhtml =
         new ReportMarkup(
                 content,
                 ReportMarkup.Medium.PRINT,
                 ReportAssets.stylesheet(ReportMarkup.Medium.PRINT),
                 null)
+            .untagged(!tagged)
             .render();
     // openhtmltopdf logs its progress to standard error; reports are written quietly.
     XRLog.setLoggingEnabled(false);
@@ -50,7 +71,7 @@ public final class PdfReportWriter implements ReportWriter {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.usePDDocument(doc);
-      builder.usePdfUaAccessibility(true);
+      builder.usePdfUaAccessibility(tagged);
       builder.withProducer(Tenet.tool());
       // The report is self-contained: nothing, local or remote, is ever fetched while rendering.
       builder.useExternalResourceAccessControl(

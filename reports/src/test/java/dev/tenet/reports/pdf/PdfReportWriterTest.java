@@ -185,6 +185,19 @@ class PdfReportWriterTest {
   }
 
   @Test
+  void aReportLargerThanTheTaggingLimitIsUntaggedAndSaysSo() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new PdfReportWriter(5).write(input, out);
+    try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+      assertThat(doc.getDocumentCatalog().getStructureTreeRoot()).isNull();
+      String untagged = squeeze(stripper().getText(doc));
+      assertThat(untagged).contains(squeeze("this PDF is not tagged for assistive technology"));
+      assertThat(untagged).contains(squeeze("Executive summary"));
+    }
+    assertThat(text).doesNotContain("not tagged for assistive technology");
+  }
+
+  @Test
   void aFirstAssessmentSaysThereIsNothingToCompare() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new PdfReportWriter().write(Samples.first(), out);
