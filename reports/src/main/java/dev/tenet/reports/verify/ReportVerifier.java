@@ -2,15 +2,21 @@ package dev.tenet.reports.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenet.core.assessment.Assessment;
+import dev.tenet.core.model.Finding;
 import dev.tenet.core.util.Json;
 import dev.tenet.reports.html.ReportMarkup;
 import dev.tenet.reports.json.CanonicalJson;
 import dev.tenet.reports.sarif.SarifReportWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,8 +31,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /**
  * Checks that a report (PDF, HTML, JSON or SARIF) matches a stored assessment: the assessment it
  * names exists, the SHA-256 of that assessment's canonical JSON equals the fingerprint the report
- * carries, and the report lists exactly the stored findings and the stored overall score. A CSV
- * report carries no fingerprint and cannot be verified.
+ * carries, and the report lists exactly the stored findings, each with its stored message, and the
+ * stored overall score. A CSV report carries no fingerprint and cannot be verified.
  */
 public final class ReportVerifier {
   /** The outcome, as one sentence for the user. */
@@ -40,7 +46,9 @@ public final class ReportVerifier {
       Set<String> findingIds,
       Integer findingCount,
       String overallScore,
-      boolean fingerprintVisible) {}
+      boolean fingerprintVisible,
+      Map<String, String> messages,
+      String documentText) {}
 
   private static final Pattern FINDING_ID = Pattern.compile("\\bID\\s+([0-9a-f]{8,64})\\b");
   private static final Pattern DATA_FINDING = Pattern.compile("data-finding=\"([0-9a-f]{8,64})\"");
@@ -164,6 +172,17 @@ public final class ReportVerifier {
               + score
               + ".");
     }
+    String altered = alteredFinding(claim, a);
+    if (altered != null) {
+      return new Verdict(
+          false,
+          id,
+          "The report does not match assessment "
+              + id
+              + ": the text of finding "
+              + altered
+              + " differs from the stored one.");
+    }
     return new Verdict(
         true,
         id,
@@ -178,6 +197,84 @@ public final class ReportVerifier {
             + " and overall score "
             + score
             + ".");
+  }
+
+  /**
+   * The first finding whose message the report does not carry as stored, or null. HTML and PDF list
+   * findings in a known order (severity, rule, resource, id), so one forward scan of the document's
+   * text finds them all; whitespace and the characters reports never print are ignored, since the
+   * layout wraps lines anywhere.
+   */
+  private static String alteredFinding(Claim claim, Assessment a) {
+    if (claim.messages() != null) {
+      for (Finding f : a.findings()) {
+        if (!f.message().equals(claim.messages().get(f.id()))) {
+          return f.id();
+        }
+      }
+      return null;
+    }
+    if (claim.documentText() == null) {
+      return null;
+    }
+    List<Finding> order = new ArrayList<>(a.findings());
+    order.sort(
+        Comparator.comparing((Finding f) -> f.severity().ordinal())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::resource)
+            .thenComparing(Finding::id));
+    String text = claim.documentText();
+    int at = 0;
+    for (Finding f : order) {
+      String message = normalize(f.message());
+      if (message.isEmpty()) {
+        continue;
+      }
+      int found = text.indexOf(message, at);
+      if (found < 0) {
+        return f.id();
+      }
+      at = found + message.length();
+    }
+    return null;
+  }
+
+  /** Text as compared: no whitespace, no characters a report replaces or cannot print. */
+  static String normalize(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean dropped =
+          Character.isWhitespace(c)
+              || Character.isSpaceChar(c)
+              || c < 0x20
+              || (c >= 0x7F && c <= 0x9F)
+              || (c >= 0x202A && c <= 0x202E)
+              || (c >= 0x2066 && c <= 0x2069)
+              || c == '\uFFFD'
+              || c == '\uFFFE'
+              || c == '\uFFFF'
+              || Character.isSurrogate(c);
+      if (!dropped) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String body(String html) {
+    int start = html.indexOf("<body");
+    int end = html.lastIndexOf("<script");
+    String body = html.substring(Math.max(0, start), end > start ? end : html.length());
+    return body.replaceAll("<[^>]*>", " ");
+  }
+
+  private static String unescape(String text) {
+    return text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   private static String count(int n) {
@@ -217,9 +314,9 @@ public final class ReportVerifier {
       PDDocumentInformation info = doc.getDocumentInformation();
       String id = info.getCustomMetadataValue(ReportMarkup.META_ASSESSMENT);
       String sha = info.getCustomMetadataValue(ReportMarkup.META_SHA256);
+      // Content-stream order: the report writes each finding's text in reading order, and
+      // sorting by position costs minutes on a 10,000-finding report.
       PDFTextStripper stripper = new PDFTextStripper();
-      // Badges are painted in a later pass than the text around them: read by position.
-      stripper.setSortByPosition(true);
       String all = stripper.getText(doc);
       stripper.setStartPage(doc.getNumberOfPages());
       String last = stripper.getText(doc);
@@ -236,7 +333,9 @@ public final class ReportVerifier {
           ids,
           integer(find(last, "Findings\\s+(\\d+)")),
           find(last, "Overall score\\s+(\\S+)"),
-          visible);
+          visible,
+          null,
+          normalize(all));
     } catch (IOException e) {
       throw new UnreadableReport("This PDF cannot be read: " + e.getMessage() + ".");
     }
@@ -261,7 +360,9 @@ public final class ReportVerifier {
         ids,
         integer(find(plain, "Findings\\s+(\\d+)")),
         find(plain, "Overall score\\s+(\\S+)"),
-        visible);
+        visible,
+        null,
+        normalize(unescape(body(html))));
   }
 
   private static Claim json(String text) throws UnreadableReport {
@@ -276,8 +377,11 @@ public final class ReportVerifier {
       JsonNode run = root.path("runs").path(0);
       JsonNode props = run.path("properties").path(SarifReportWriter.RUN_PROPERTIES);
       Set<String> ids = new HashSet<>();
+      Map<String, String> messages = new HashMap<>();
       for (JsonNode r : run.path("results")) {
-        ids.add(r.path("partialFingerprints").path(SarifReportWriter.FINGERPRINT).asText());
+        String fid = r.path("partialFingerprints").path(SarifReportWriter.FINGERPRINT).asText();
+        ids.add(fid);
+        messages.put(fid, r.path("message").path("text").asText());
       }
       JsonNode score = props.path("overallScore");
       return new Claim(
@@ -287,11 +391,15 @@ public final class ReportVerifier {
           ids,
           run.path("results").size(),
           score.isNull() ? "n/a" : score.isMissingNode() ? null : score.asText(),
-          true);
+          true,
+          messages,
+          null);
     }
     Set<String> ids = new HashSet<>();
+    Map<String, String> messages = new HashMap<>();
     for (JsonNode f : root.path("findings")) {
       ids.add(f.path("id").asText());
+      messages.put(f.path("id").asText(), f.path("message").asText());
     }
     JsonNode score = root.path("score").path("overall");
     return new Claim(
@@ -301,7 +409,9 @@ public final class ReportVerifier {
         ids,
         root.path("findings").size(),
         score.isNull() ? "n/a" : score.isMissingNode() ? null : score.asText(),
-        true);
+        true,
+        messages,
+        null);
   }
 
   private static String text(JsonNode node) {

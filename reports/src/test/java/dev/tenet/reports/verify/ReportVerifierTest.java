@@ -10,6 +10,7 @@ import dev.tenet.core.util.Json;
 import dev.tenet.reports.ReportInput;
 import dev.tenet.reports.ReportWriters;
 import dev.tenet.reports.Samples;
+import dev.tenet.reports.html.Html;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -129,6 +130,31 @@ class ReportVerifierTest {
     assertThat(v.matches()).isFalse();
     assertThat(v.sentence())
         .contains("the stored assessment does not have (first: ffffffffffffffffffff)");
+  }
+
+  @Test
+  void aReportWithAnEditedFindingDoesNotMatch() throws Exception {
+    Finding f = stored.findings().get(0);
+    String html = new String(reports.get("html"), StandardCharsets.UTF_8);
+    String escaped = Html.escape(f.message());
+    assertThat(html).contains(escaped);
+    String edited = html.replace(escaped, Html.escape("Nothing to see here."));
+    ReportVerifier.Verdict v =
+        ReportVerifier.verify(edited.getBytes(StandardCharsets.UTF_8), store);
+    assertThat(v.matches()).isFalse();
+    assertThat(v.sentence()).contains("the text of finding " + f.id() + " differs");
+
+    ObjectNode json = (ObjectNode) Json.mapper().readTree(reports.get("json"));
+    ((ObjectNode) json.path("findings").path(2)).put("message", "All good.");
+    ReportVerifier.Verdict j =
+        ReportVerifier.verify(json.toString().getBytes(StandardCharsets.UTF_8), store);
+    assertThat(j.matches()).isFalse();
+    assertThat(j.sentence()).contains("the text of finding " + stored.findings().get(2).id());
+  }
+
+  @Test
+  void normalizingIgnoresLayoutAndUnprintableCharacters() {
+    assertThat(ReportVerifier.normalize("a b\n c\u202Ed\u0007\uFFFD e")).isEqualTo("abcde");
   }
 
   @Test
