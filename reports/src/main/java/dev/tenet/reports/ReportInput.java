@@ -10,16 +10,32 @@ import java.util.List;
 /**
  * What every report reads: the stored assessment, the assessments before it (for trends and
  * changes), and the catalogs that explain rules and weaknesses.
+ *
+ * @param history summaries of the assessments of the same scope up to and including this one,
+ *     oldest first (the trend chart)
+ * @param previous the assessment of the same scope before this one, or null: the base of "changes
+ *     since the previous assessment"
  */
 public record ReportInput(
     Assessment assessment,
     List<AssessmentSummary> history,
     List<RiskAcceptance> acceptances,
     RuleCatalog rules,
-    WeaknessCatalog weaknesses) {
+    WeaknessCatalog weaknesses,
+    Assessment previous) {
 
   public ReportInput {
     history = List.copyOf(history);
     acceptances = List.copyOf(acceptances);
+  }
+
+  /** An input without a previous assessment. */
+  public ReportInput(
+      Assessment assessment,
+      List<AssessmentSummary> history,
+      List<RiskAcceptance> acceptances,
+      RuleCatalog rules,
+      WeaknessCatalog weaknesses) {
+    this(assessment, history, acceptances, rules, weaknesses, null);
   }
 }

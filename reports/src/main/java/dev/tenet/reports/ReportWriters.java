@@ -1,6 +1,10 @@
 package dev.tenet.reports;
 
+import dev.tenet.reports.csv.CsvReportWriter;
+import dev.tenet.reports.html.HtmlReportWriter;
 import dev.tenet.reports.json.JsonReportWriter;
+import dev.tenet.reports.pdf.PdfReportWriter;
+import dev.tenet.reports.sarif.SarifReportWriter;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +13,12 @@ public final class ReportWriters {
   private ReportWriters() {}
 
   public static List<ReportWriter> all() {
-    return List.of(new JsonReportWriter());
+    return List.of(
+        new JsonReportWriter(),
+        new SarifReportWriter(),
+        new CsvReportWriter(),
+        new HtmlReportWriter(),
+        new PdfReportWriter());
   }
 
   public static Optional<ReportWriter> find(String format) {

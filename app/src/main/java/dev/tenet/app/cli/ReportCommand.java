@@ -33,8 +33,17 @@ final class ReportCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "json",
-      description = "Report format (default ${DEFAULT-VALUE}).")
+      completionCandidates = Formats.class,
+      description = "Report format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   String format;
+
+  /** The formats ReportWriters knows, for help and shell completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return dev.tenet.reports.ReportWriters.formats().iterator();
+    }
+  }
 
   @Option(
       names = {"-o", "--output"},

@@ -178,6 +178,27 @@ final class ScanCommand implements Callable<Integer> {
   Path json;
 
   @Option(
+      names = "--sarif",
+      paramLabel = "FILE",
+      description = "Write the SARIF 2.1.0 report here (for code-scanning views).")
+  Path sarif;
+
+  @Option(names = "--pdf", paramLabel = "FILE", description = "Write the PDF report here.")
+  Path pdf;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description = "Write the HTML report here (one self-contained file).")
+  Path html;
+
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description = "Write the CSV report here (one row per finding).")
+  Path csv;
+
+  @Option(
       names = "--fail-under",
       paramLabel = "N",
       description = "Exit 3 when the overall score is below N (0-100).")
@@ -259,16 +280,28 @@ final class ScanCommand implements Callable<Integer> {
         context.scans().run(new ScanPlan(demo, connections), progress, new Cancellation());
 
     Map<String, Path> reports = new LinkedHashMap<>();
-    if (json != null) {
-      reports.put("json", json);
+    putIfSet(reports, "json", json);
+    putIfSet(reports, "sarif", sarif);
+    putIfSet(reports, "csv", csv);
+    putIfSet(reports, "html", html);
+    putIfSet(reports, "pdf", pdf);
+    if (!reports.isEmpty()) {
+      // Reports read the assessment as stored, so each carries the fingerprint verify checks.
+      Assessment stored = context.workspace().load(a.id());
+      reports.forEach((format, file) -> context.reports().write(stored, format, file));
     }
-    reports.forEach((format, file) -> context.reports().write(a, format, file));
     if (!root.options(common).quiet) {
       Summaries.print(out, a, context.workspace().database().toString());
       reports.forEach((format, file) -> out.println("  report    " + file));
       out.flush();
     }
     return gate(a, gateSeverity, err);
+  }
+
+  private static void putIfSet(Map<String, Path> reports, String format, Path file) {
+    if (file != null) {
+      reports.put(format, file);
+    }
   }
 
   private int gate(Assessment a, Severity gateSeverity, PrintWriter err) {

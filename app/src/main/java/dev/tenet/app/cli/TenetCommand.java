@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
       LintPipelineCommand.class,
       EvalPipelinesCommand.class,
       BenchPipelinesCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TenetCommand implements Callable<Integer> {

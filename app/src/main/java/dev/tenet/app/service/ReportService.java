@@ -3,10 +3,12 @@ package dev.tenet.app.service;
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.assessment.AssessmentSummary;
 import dev.tenet.core.audit.AuditAction;
+import dev.tenet.core.model.ScopeEntry;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.reports.ReportInput;
 import dev.tenet.reports.ReportWriter;
 import dev.tenet.reports.ReportWriters;
+import dev.tenet.reports.verify.ReportVerifier;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,9 +16,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Writes reports of stored assessments; every format reads the same stored assessment. */
 public final class ReportService {
+  /** Larger files are refused by verify: a 10,000-finding PDF report is far smaller. */
+  static final long MAX_REPORT_BYTES = 1L << 30;
+
   private final Workspace workspace;
   private final RuleCatalog rules;
   private final RiskService risks;
@@ -58,13 +66,63 @@ public final class ReportService {
                         + "."));
   }
 
+  /**
+   * What a report of this assessment reads: the assessments of the same scope up to it (the trend)
+   * and the one just before it (the changes). Scopes are compared by platform and target, not by
+   * API address, so an organization keeps its history when reached through another URL.
+   */
   public ReportInput input(Assessment assessment) {
+    Set<String> scope = scopeKey(assessment.scope());
     List<AssessmentSummary> history =
         workspace.history().stream()
             .filter(s -> s.startedAt().compareTo(assessment.startedAt()) <= 0)
+            .filter(s -> scopeKey(s.scope()).equals(scope))
             .toList();
+    Assessment previous =
+        history.stream()
+            .filter(s -> !s.id().equals(assessment.id()))
+            .reduce((first, second) -> second)
+            .map(s -> workspace.store().load(s.id()))
+            .orElse(null);
     return new ReportInput(
-        assessment, history, risks.appliedTo(assessment), rules, rules.weaknesses());
+        assessment, history, risks.appliedTo(assessment), rules, rules.weaknesses(), previous);
+  }
+
+  private static Set<String> scopeKey(List<ScopeEntry> scope) {
+    Set<String> key = new TreeSet<>();
+    scope.forEach(s -> key.add(s.platform() + ":" + s.target()));
+    return key;
+  }
+
+  /**
+   * Checks a report file against this store: the assessment it names must be stored, and its
+   * fingerprint, findings and score must match.
+   */
+  public ReportVerifier.Verdict verify(Path report) {
+    if (!Files.exists(workspace.database())) {
+      throw new UserError(
+          "There is no assessment store at "
+              + workspace.database()
+              + ": pass the --db the report was written from.");
+    }
+    byte[] bytes;
+    try {
+      if (Files.size(report) > MAX_REPORT_BYTES) {
+        throw new UserError(
+            report + " is larger than " + (MAX_REPORT_BYTES >> 20) + " MB: not a Tenet report.");
+      }
+      bytes = Files.readAllBytes(report);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserError("There is no file " + report + ".");
+    } catch (IOException e) {
+      throw new UserError("Could not read " + report + ": " + reason(e) + ".");
+    }
+    return ReportVerifier.verify(
+        bytes,
+        id ->
+            workspace.history().stream().anyMatch(s -> s.id().equals(id))
+                ? Optional.of(workspace.store().load(id))
+                : Optional.empty());
   }
 
   public void write(Assessment assessment, String format, OutputStream out) throws IOException {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenet.core.Tenet;
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.assessment.FrameworkStatus;
+import dev.tenet.core.assessment.RiskAcceptance;
 import dev.tenet.core.model.Finding;
 import dev.tenet.core.model.Location;
 import dev.tenet.core.model.Pillar;
@@ -21,7 +22,11 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON report in the spec's schema ({@code tenet.assessment/v1}, see spec/cli.md). */
+/**
+ * The JSON report in the spec's schema ({@code tenet.assessment/v1}, see spec/cli.md), plus the
+ * accepted risks and an {@code integrity} block: the SHA-256 of the assessment's canonical JSON
+ * ({@link CanonicalJson}), which {@code tenet verify} checks.
+ */
 public final class JsonReportWriter implements ReportWriter {
 
   @Override
@@ -103,6 +108,20 @@ public final class JsonReportWriter implements ReportWriter {
         .put("apiRequests", a.stats().apiRequests())
         .put("notModified", a.stats().notModified())
         .put("durationMs", a.stats().durationMs());
+
+    ArrayNode accepted = root.putArray("acceptedRisks");
+    for (RiskAcceptance r : input.acceptances()) {
+      ObjectNode o = accepted.addObject();
+      o.put("finding", r.findingId());
+      o.put("reason", r.reason());
+      o.put("owner", r.owner());
+      o.put("acceptedAt", r.acceptedAt() == null ? null : r.acceptedAt().toString());
+      o.put("expiresAt", r.expiresAt() == null ? null : r.expiresAt().toString());
+      o.put("active", r.activeAt(a.finishedAt()));
+    }
+    root.putObject("integrity")
+        .put("canonicalization", CanonicalJson.VERSION)
+        .put("sha256", CanonicalJson.sha256(a));
     return root;
   }
 

@@ -1,0 +1,145 @@
+package dev.tenet.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenet.app.AppContext;
+import dev.tenet.core.store.DataPaths;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report flags of {@code tenet scan}, {@code tenet report --format} and {@code tenet verify}.
+ */
+class ReportCommandsTest {
+  @TempDir static Path dir;
+  static Path db;
+
+  record Run(int code, String out, String err) {}
+
+  static Run tenet(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int code =
+        TenetCli.run(
+            args,
+            database ->
+                new AppContext(
+                    new DataPaths(dir.resolve("home")),
+                    database != null ? database : dir.resolve("home/tenet.db"),
+                    Map.of(),
+                    Clock.systemUTC()),
+            (context, demo) -> 0,
+            out,
+            new PrintWriter(err, true));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+  }
+
+  @BeforeAll
+  static void scanWithEveryReport() {
+    db = dir.resolve("tenet.db");
+    Run scan =
+        tenet(
+            "scan",
+            "--demo",
+            "--quiet",
+            "--db",
+            db.toString(),
+            "--json",
+            dir.resolve("r.json").toString(),
+            "--sarif",
+            dir.resolve("r.sarif").toString(),
+            "--csv",
+            dir.resolve("r.csv").toString(),
+            "--html",
+            dir.resolve("r.html").toString(),
+            "--pdf",
+            dir.resolve("r.pdf").toString());
+    assertThat(scan.code()).as(scan.err()).isZero();
+  }
+
+  @Test
+  void scanWritesEveryFormat() throws Exception {
+    assertThat(Files.readString(dir.resolve("r.json")))
+        .contains("\"schema\" : \"tenet.assessment/v1\"");
+    assertThat(Files.readString(dir.resolve("r.sarif"))).contains("\"version\" : \"2.1.0\"");
+    assertThat(Files.readString(dir.resolve("r.csv"))).startsWith("id,severity,rule,");
+    assertThat(Files.readString(dir.resolve("r.html"))).startsWith("<!DOCTYPE html>");
+    try (PDDocument pdf = Loader.loadPDF(dir.resolve("r.pdf").toFile())) {
+      assertThat(new PDFTextStripper().getText(pdf)).contains("Executive summary", "acme-corp");
+    }
+  }
+
+  @Test
+  void verifyConfirmsEachReportWithExitZero() {
+    for (String file : new String[] {"r.json", "r.sarif", "r.html", "r.pdf"}) {
+      Run verify = tenet("verify", dir.resolve(file).toString(), "--db", db.toString());
+      assertThat(verify.code()).as(file + ": " + verify.err()).isZero();
+      assertThat(verify.out()).contains("report matches assessment").endsWith(".\n");
+    }
+  }
+
+  @Test
+  void verifyRejectsATamperedReportWithExitOne() throws Exception {
+    Path tampered = dir.resolve("tampered.json");
+    Files.writeString(
+        tampered,
+        Files.readString(dir.resolve("r.json"))
+            .replaceFirst("\"overall\" : \\d+", "\"overall\" : 99"));
+    Run verify = tenet("verify", tampered.toString(), "--db", db.toString());
+    assertThat(verify.code()).isEqualTo(1);
+    assertThat(verify.err())
+        .startsWith("tenet: The report does not match assessment")
+        .contains("99");
+    assertThat(verify.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void verifyExplainsWhatItCannotCheck() {
+    Run csv = tenet("verify", dir.resolve("r.csv").toString(), "--db", db.toString());
+    assertThat(csv.code()).isEqualTo(1);
+    assertThat(csv.err()).contains("CSV reports carry no fingerprint");
+    Run missing = tenet("verify", dir.resolve("nope.pdf").toString(), "--db", db.toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err())
+        .isEqualTo("tenet: There is no file " + dir.resolve("nope.pdf") + ".\n");
+    Run noStore =
+        tenet("verify", dir.resolve("r.pdf").toString(), "--db", dir.resolve("none.db").toString());
+    assertThat(noStore.code()).isEqualTo(1);
+    assertThat(noStore.err()).contains("There is no assessment store at");
+    assertThat(Files.exists(dir.resolve("none.db"))).isFalse();
+  }
+
+  @Test
+  void reportWritesEachFormatAndListsThemInItsHelp() throws Exception {
+    Path pdf = dir.resolve("again.pdf");
+    Run report =
+        tenet("report", "--format", "pdf", "-o", pdf.toString(), "--db", db.toString(), "--quiet");
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(Files.readAllBytes(pdf)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+    assertThat(tenet("verify", pdf.toString(), "--db", db.toString()).code()).isZero();
+
+    Run sarif = tenet("report", "latest", "--format", "sarif", "--db", db.toString());
+    assertThat(sarif.code()).isZero();
+    assertThat(sarif.out()).contains("\"$schema\"");
+
+    Run unknown = tenet("report", "--format", "docx", "--db", db.toString());
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err())
+        .contains("Unknown report format 'docx': choose one of json, sarif, csv, html, pdf.");
+
+    Run help = tenet("help", "report");
+    assertThat(help.out()).contains("json, sarif, csv, html, pdf");
+  }
+}
