@@ -5,11 +5,14 @@ import dev.tenet.connectors.http.HttpPolicy;
 import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.model.Finding;
+import dev.tenet.core.model.WeaknessCatalog;
 import dev.tenet.core.rule.Evaluation;
+import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rule.RuleContext;
 import dev.tenet.core.rule.RuleEngine;
 import dev.tenet.core.rule.RuleSettings;
-import dev.tenet.core.rules.StandardRules;
+import dev.tenet.core.rules.coverage.CoverageGapRule;
+import dev.tenet.core.rules.github.GitHubRules;
 import dev.tenet.core.scan.Cancellation;
 import dev.tenet.core.scan.CollectContext;
 import dev.tenet.core.scan.ScanListener;
@@ -23,9 +26,19 @@ import java.util.Base64;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Runs the GitHub connector and the standard rules, for tests. */
+/**
+ * Runs the GitHub connector and the GitHub rules (plus coverage gaps), for tests: what the workflow
+ * files it hands over hold is judged by the pipeline rules, tested on their own.
+ */
 final class Scans {
   static final Instant NOW = Instant.now();
+
+  private static final RuleCatalog GITHUB_RULES =
+      new RuleCatalog(
+          WeaknessCatalog.standard(),
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.of(new CoverageGapRule()), GitHubRules.all().stream())
+              .toList());
 
   private Scans() {}
 
@@ -76,7 +89,7 @@ final class Scans {
     CollectContext context = new CollectContext(listener, cancellation, NOW);
     connector.collect(context);
     Evaluation evaluation =
-        new RuleEngine(StandardRules.catalog())
+        new RuleEngine(GITHUB_RULES)
             .evaluate(
                 new RuleContext(
                     context.graph(),
