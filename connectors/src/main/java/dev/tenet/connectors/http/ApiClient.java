@@ -74,6 +74,7 @@ public final class ApiClient {
   private final HttpClient http;
   private final Semaphore inFlight;
   private final Pattern neverStore;
+  private final ChallengeResponder challenges;
 
   private final Object rateLock = new Object();
   private long rateRemaining = -1;
@@ -92,6 +93,7 @@ public final class ApiClient {
     this.sleeper = b.sleeper;
     this.clock = b.clock;
     this.neverStore = b.neverStore;
+    this.challenges = b.challenges;
     this.inFlight = new Semaphore(Math.max(1, policy.maxConcurrency()));
     HttpClient.Builder http =
         HttpClient.newBuilder()
@@ -115,11 +117,34 @@ public final class ApiClient {
 
   /** GETs a path below the base URL (or an absolute URL on the same origin). */
   public ApiResponse get(String pathOrUrl) throws ApiException, InterruptedException {
+    return get(pathOrUrl, Map.of());
+  }
+
+  /**
+   * GETs with headers of this request only, e.g. the media types a registry may answer with. They
+   * never carry a credential: credentials come from the client's {@link Auth}.
+   */
+  public ApiResponse get(String pathOrUrl, Map<String, String> requestHeaders)
+      throws ApiException, InterruptedException {
     String url = absolute(pathOrUrl);
     String path = display(url);
     inFlight.acquire();
     try {
-      return send(url, path);
+      return send("GET", url, path, null, requestHeaders);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  /**
+   * POSTs a JSON body to a path below the base URL, for the few calls that exchange a credential
+   * for a session token (a login that changes nothing on the platform). Never cached.
+   */
+  public ApiResponse post(String path, String jsonBody) throws ApiException, InterruptedException {
+    String url = absolute(path);
+    inFlight.acquire();
+    try {
+      return send("POST", url, display(url), jsonBody.getBytes(StandardCharsets.UTF_8), Map.of());
     } finally {
       inFlight.release();
     }
@@ -172,24 +197,41 @@ public final class ApiClient {
     return m.find() ? m.group(1) : null;
   }
 
-  private ApiResponse send(String url, String path) throws ApiException, InterruptedException {
-    boolean storable = neverStore == null || !neverStore.matcher(path).find();
+  private ApiResponse send(
+      String method, String url, String path, byte[] body, Map<String, String> requestHeaders)
+      throws ApiException, InterruptedException {
+    boolean get = method.equals("GET");
+    boolean storable = get && (neverStore == null || !neverStore.matcher(path).find());
     Optional<ResponseCache.Entry> cached = storable ? cache.get(url) : Optional.empty();
     int attempt = 0;
     int rateWaits = 0;
     String current = url;
     boolean sameOrigin = true;
     int redirects = 0;
+    // A credential the origin asked for through a challenge (e.g. a registry's bearer token).
+    String challenged =
+        challenges == null ? null : challenges.knownAuthorization(path).orElse(null);
+    boolean answered = false;
     while (true) {
       waitForRateLimit(path);
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(current))
               .timeout(policy.requestTimeout())
-              .header("User-Agent", Tenet.tool().replace(' ', '/'))
-              .GET();
+              .header("User-Agent", Tenet.tool().replace(' ', '/'));
+      if (get) {
+        request.GET();
+      } else {
+        request
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+      }
       headers.forEach(request::setHeader);
+      requestHeaders.forEach(request::setHeader);
       if (sameOrigin) {
         auth.apply(request);
+        if (challenged != null) {
+          request.setHeader("Authorization", challenged);
+        }
         if (cached.isPresent() && current.equals(url)) {
           ResponseCache.Entry e = cached.get();
           if (e.etag() != null) {
@@ -225,7 +267,8 @@ public final class ApiClient {
         }
         return new ApiResponse(url, status, response.headers(), response.body(), false);
       }
-      if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+      if (get
+          && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
         String location = response.headers().firstValue("location").orElse(null);
         if (location == null || ++redirects > MAX_REDIRECTS) {
           throw new ApiException(
@@ -257,6 +300,17 @@ public final class ApiClient {
         observer.waiting(wait, platformName + " rate limit reached; resuming after the reset");
         sleeper.sleep(wait);
         continue;
+      }
+      if (status == 401 && sameOrigin && challenges != null && !answered) {
+        Optional<String> challenge = response.headers().firstValue("www-authenticate");
+        if (challenge.isPresent()) {
+          answered = true;
+          Optional<String> answer = challenges.answer(path, challenge.get());
+          if (answer.isPresent()) {
+            challenged = answer.get();
+            continue;
+          }
+        }
       }
       if (status >= 500 && status <= 599) {
         if (++attempt < policy.maxAttempts()) {
@@ -593,6 +647,7 @@ public final class ApiClient {
     private Sleeper sleeper = Sleeper.REAL;
     private Clock clock = Clock.systemUTC();
     private Pattern neverStore;
+    private ChallengeResponder challenges;
 
     private Builder(URI base, String platformName) {
       this.base = checkBaseUrl(base.toString(), platformName);
@@ -640,6 +695,15 @@ public final class ApiClient {
      */
     public Builder neverStore(Pattern paths) {
       this.neverStore = paths;
+      return this;
+    }
+
+    /**
+     * Answers authentication challenges of the origin (401 with {@code WWW-Authenticate}), e.g. the
+     * bearer-token flow of container registries. The answer is sent to this origin only.
+     */
+    public Builder challenges(ChallengeResponder challenges) {
+      this.challenges = challenges;
       return this;
     }
 

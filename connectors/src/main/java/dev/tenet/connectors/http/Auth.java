@@ -2,6 +2,8 @@ package dev.tenet.connectors.http;
 
 import dev.tenet.core.credentials.Secret;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /** How a connection authenticates its requests. Applied only to requests to its own host. */
 @FunctionalInterface
@@ -18,5 +20,16 @@ public interface Auth {
   /** A token in a header of its own, e.g. GitLab's {@code PRIVATE-TOKEN}. */
   static Auth header(String name, Secret token) {
     return request -> request.setHeader(name, token.reveal());
+  }
+
+  /** HTTP Basic: a user name and a token or password, e.g. for a registry's token service. */
+  static Auth basic(String username, Secret secret) {
+    return request ->
+        request.setHeader(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (username + ":" + secret.reveal()).getBytes(StandardCharsets.UTF_8)));
   }
 }

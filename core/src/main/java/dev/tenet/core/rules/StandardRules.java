@@ -6,6 +6,7 @@ import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rules.coverage.CoverageGapRule;
 import dev.tenet.core.rules.github.GitHubRules;
 import dev.tenet.core.rules.gitlab.GitLabRules;
+import dev.tenet.core.rules.registry.RegistryRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public final class StandardRules {
     rules.add(new CoverageGapRule());
     rules.addAll(GitHubRules.all());
     rules.addAll(GitLabRules.all());
+    rules.addAll(RegistryRules.all());
     return List.copyOf(rules);
   }
 
