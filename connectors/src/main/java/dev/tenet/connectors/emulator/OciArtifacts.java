@@ -54,8 +54,12 @@ public final class OciArtifacts {
     }
   }
 
-  /** A manifest with the blobs it needs in the registry. */
-  public record Manifest(String digest, String mediaType, byte[] content, List<Blob> blobs) {
+  /**
+   * A manifest with what it needs in the registry first: its blobs and, for an index, the manifests
+   * it lists.
+   */
+  public record Manifest(
+      String digest, String mediaType, byte[] content, List<Blob> blobs, List<Manifest> manifests) {
     public long size() {
       return content.length;
     }
@@ -236,6 +240,75 @@ public final class OciArtifacts {
     return bytes(statement);
   }
 
+  /**
+   * An image index as {@code docker buildx build --provenance} writes it: the platform image and an
+   * attestation manifest holding the unsigned in-toto statement about it.
+   */
+  public static Manifest buildKitIndex(Manifest platformImage, byte[] statement) {
+    Blob layer = blob(IN_TOTO, statement);
+    ObjectNode layerDescriptor =
+        JSON.objectNode()
+            .put("mediaType", IN_TOTO)
+            .put("digest", layer.digest())
+            .put("size", layer.size());
+    layerDescriptor
+        .putObject("annotations")
+        .put("in-toto.io/predicate-type", "https://slsa.dev/provenance/v0.2");
+    Blob config =
+        blob(
+            OCI_CONFIG,
+            bytes(JSON.objectNode().put("architecture", "unknown").put("os", "unknown")));
+    Manifest attestation =
+        manifest(
+            OCI_MANIFEST,
+            null,
+            config,
+            List.of(),
+            List.of(layerDescriptor),
+            null,
+            List.of(config, layer));
+    ObjectNode index = JSON.objectNode();
+    index.put("schemaVersion", 2).put("mediaType", OCI_INDEX);
+    ArrayNode manifests = index.putArray("manifests");
+    ObjectNode image = platformImage.descriptor();
+    image.putObject("platform").put("architecture", "amd64").put("os", "linux");
+    manifests.add(image);
+    ObjectNode att = attestation.descriptor();
+    att.putObject("platform").put("architecture", "unknown").put("os", "unknown");
+    att.putObject("annotations")
+        .put("vnd.docker.reference.digest", platformImage.digest())
+        .put("vnd.docker.reference.type", "attestation-manifest");
+    manifests.add(att);
+    byte[] content = bytes(index);
+    return new Manifest(
+        sha256(content), OCI_INDEX, content, List.of(), List.of(platformImage, attestation));
+  }
+
+  /**
+   * An unsigned SLSA v0.2 statement as BuildKit writes it (builder id, config source, BuildKit
+   * metadata with the git source).
+   */
+  public static byte[] buildKitProvenance(String subjectName, String digest, String gitSource) {
+    ObjectNode statement = JSON.objectNode();
+    statement.put("_type", "https://in-toto.io/Statement/v0.1");
+    statement.put("predicateType", "https://slsa.dev/provenance/v0.2");
+    ObjectNode subject = statement.putArray("subject").addObject().put("name", subjectName);
+    subject.putObject("digest").put("sha256", digest.substring(digest.indexOf(':') + 1));
+    ObjectNode predicate = statement.putObject("predicate");
+    predicate.putObject("builder").put("id", "");
+    predicate.put("buildType", "https://mobyproject.org/buildkit@v1");
+    ObjectNode invocation = predicate.putObject("invocation");
+    invocation.putObject("configSource").put("entryPoint", "Dockerfile");
+    predicate
+        .putObject("metadata")
+        .put("buildInvocationID", "u6ctq0gxdmb7ohbqrt3z1rq6v")
+        .putObject("https://mobyproject.org/buildkit@v1#metadata")
+        .putObject("vcs")
+        .put("source", gitSource)
+        .put("revision", sha256(gitSource.getBytes(StandardCharsets.UTF_8)).substring(7, 47));
+    return bytes(statement);
+  }
+
   /** The referrers API's answer (an image index of descriptors) for these referrers. */
   public static byte[] referrersIndex(List<Manifest> referrers, Map<String, String> artifactTypes) {
     ObjectNode index = JSON.objectNode();
@@ -370,7 +443,7 @@ public final class OciArtifacts {
       m.set("subject", subject.descriptor());
     }
     byte[] content = bytes(m);
-    return new Manifest(sha256(content), mediaType, content, new ArrayList<>(blobs));
+    return new Manifest(sha256(content), mediaType, content, new ArrayList<>(blobs), List.of());
   }
 
   static byte[] bytes(Object json) {

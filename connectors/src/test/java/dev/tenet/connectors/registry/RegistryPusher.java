@@ -28,6 +28,9 @@ final class RegistryPusher {
 
   /** Pushes a manifest and its blobs; tags it when {@code tag} is not null. */
   void push(String repository, OciArtifacts.Manifest manifest, String tag) throws Exception {
+    for (OciArtifacts.Manifest child : manifest.manifests()) {
+      push(repository, child, null);
+    }
     for (OciArtifacts.Blob blob : manifest.blobs()) {
       pushBlob(repository, blob);
     }
