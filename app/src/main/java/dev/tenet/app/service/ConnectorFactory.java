@@ -2,12 +2,23 @@ package dev.tenet.app.service;
 
 import dev.tenet.connectors.github.GitHubConnector;
 import dev.tenet.connectors.gitlab.GitLabConnector;
+import dev.tenet.connectors.http.BearerChallenges;
 import dev.tenet.connectors.http.CacheFolders;
 import dev.tenet.connectors.http.DiskResponseCache;
 import dev.tenet.connectors.http.HttpPolicy;
+import dev.tenet.connectors.http.ResponseCache;
+import dev.tenet.connectors.registry.ImageSelection;
+import dev.tenet.connectors.registry.RegistryOptions;
+import dev.tenet.connectors.registry.TagHistory;
+import dev.tenet.connectors.registry.integrity.Keyless;
+import dev.tenet.connectors.registry.integrity.TrustedKeys;
+import dev.tenet.connectors.registry.oci.OciRegistryConnector;
 import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.scan.Connector;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builds connectors from connection specs: the one place that knows every platform. */
@@ -52,6 +63,120 @@ public final class ConnectorFactory {
       default ->
           throw new UserError("Tenet cannot scan '" + spec.platform() + "' connections yet.");
     };
+  }
+
+  /**
+   * A registry connector; its kind comes from the spec or, when not given, from the URL (Docker
+   * Hub, Artifactory, ghcr.io and registry.gitlab.com are recognized; anything else is an OCI
+   * registry).
+   */
+  public Connector createRegistry(
+      RegistrySpec spec, RegistrySettings settings, TagHistory history) {
+    String kind = spec.kind() != null ? spec.kind().toLowerCase(Locale.ROOT) : kindOf(spec.url());
+    RegistryOptions options = registryOptions(settings, history);
+    try {
+      return switch (kind) {
+        case OciRegistryConnector.PLATFORM -> {
+          URI base = checkedUrl(spec.url(), "registry");
+          Secret token = optionalToken(spec.tokenVariable(), "REGISTRY_TOKEN", "registry");
+          BearerChallenges.Credentials credentials = null;
+          if (token != null) {
+            if (spec.username() == null || spec.username().isBlank()) {
+              throw new UserError(
+                  "The registry "
+                      + spec.url()
+                      + " needs the user name its token belongs to: give --registry-user NAME"
+                      + " after --registry.");
+            }
+            credentials = new BearerChallenges.Credentials(spec.username(), token);
+          }
+          yield new OciRegistryConnector(
+              base.toString(), null, credentials, options, policy, cache(base, token));
+        }
+        default ->
+            throw new UserError(
+                "Unknown registry kind '"
+                    + kind
+                    + "': choose oci, dockerhub, artifactory, ghcr or gitlab.");
+      };
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** The registry kind a URL names. */
+  static String kindOf(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url.strip());
+    } catch (IllegalArgumentException e) {
+      throw new UserError("'" + url + "' is not a valid URL.");
+    }
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
+    if (host.equals("hub.docker.com")
+        || host.equals("docker.io")
+        || host.equals("index.docker.io")
+        || host.equals("registry-1.docker.io")) {
+      return "dockerhub";
+    }
+    if (host.endsWith(".jfrog.io") || path.startsWith("/artifactory")) {
+      return "artifactory";
+    }
+    if (host.equals("ghcr.io")) {
+      return "ghcr";
+    }
+    if (host.equals("registry.gitlab.com")) {
+      return "gitlab";
+    }
+    return OciRegistryConnector.PLATFORM;
+  }
+
+  private RegistryOptions registryOptions(RegistrySettings settings, TagHistory history) {
+    TrustedKeys keys;
+    try {
+      keys = TrustedKeys.load(settings.keyFiles());
+    } catch (IOException e) {
+      throw new UserError(
+          "Could not read the public key for signature checks: " + e.getMessage() + ".");
+    }
+    try {
+      return new RegistryOptions(
+          new ImageSelection(
+              settings.tagsPerRepository(),
+              settings.repositories(),
+              ImageSelection.DEFAULT_MAX_REPOSITORIES),
+          keys,
+          Keyless.withoutTrustedRoot(),
+          settings.trustedSources(),
+          history,
+          Clock.systemUTC());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** A token from the named variable; the default variable may be unset (anonymous scan). */
+  private Secret optionalToken(String variable, String defaultVariable, String platformName) {
+    String name = variable == null ? defaultVariable : variable;
+    String value = environment.get(name);
+    if (value == null || value.isBlank()) {
+      if (variable != null) {
+        throw new UserError(
+            "No "
+                + platformName
+                + " token: the environment variable "
+                + variable
+                + " named by --token-env is not set.");
+      }
+      return null;
+    }
+    return Secret.of(value);
+  }
+
+  private ResponseCache cache(URI base, Secret token) {
+    return new DiskResponseCache(
+        cacheFolders.forConnection(base, token != null ? token : Secret.of("anonymous")));
   }
 
   private Secret token(ConnectionSpec spec, String platformName) {

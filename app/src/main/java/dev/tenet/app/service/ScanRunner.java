@@ -1,6 +1,7 @@
 package dev.tenet.app.service;
 
 import dev.tenet.app.demo.DemoEnvironment;
+import dev.tenet.connectors.registry.TagHistory;
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rule.RuleSettings;
@@ -39,12 +40,19 @@ public final class ScanRunner {
       throws ScanException, InterruptedException {
     if (plan.isEmpty()) {
       throw new UserError(
-          "Nothing to scan: give --github ORG or --gitlab GROUP (or --demo for the bundled sample"
-              + " organization).");
+          "Nothing to scan: give --github ORG, --gitlab GROUP or --registry URL (or --demo for the"
+              + " bundled sample organization).");
     }
     List<Connector> list = new ArrayList<>();
     for (ConnectionSpec spec : plan.connections()) {
       list.add(connectors.create(spec));
+    }
+    // Registries come last: their images' provenance links to the workflows the source
+    // platforms reported; and a moved tag needs what the previous assessment saw.
+    TagHistory history =
+        plan.registries().isEmpty() ? TagHistory.NONE : RegistryHistory.from(workspace);
+    for (RegistrySpec spec : plan.registries()) {
+      list.add(connectors.createRegistry(spec, plan.registrySettings(), history));
     }
     ScanService service =
         new ScanService(rules, RuleSettings.defaults(), scorer, workspace.store(), clock);

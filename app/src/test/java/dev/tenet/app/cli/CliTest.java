@@ -47,7 +47,8 @@ class CliTest {
     for (JsonNode f : findings) {
       assertThat(ids.add(f.path("id").asText())).isTrue();
       assertThat(f.path("weakness").asText()).isNotBlank();
-      assertThat(f.path("resource").asText()).matches("^(github:acme-corp|gitlab:acme)([/#].*)?$");
+      assertThat(f.path("resource").asText())
+          .matches("^(github:acme-corp|gitlab:acme|oci:registry\\.acme-corp\\.example)([/#].*)?$");
       assertThat(f.path("frameworks").path("owasp").isArray()).isTrue();
     }
     assertThat(findings)

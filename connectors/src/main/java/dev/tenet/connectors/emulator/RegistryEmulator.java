@@ -57,6 +57,14 @@ public final class RegistryEmulator implements AutoCloseable {
 
   private record Referrer(Manifest manifest, String artifactType) {}
 
+  /**
+   * What an earlier assessment saw under a tag, as the sample declares it.
+   *
+   * @param repository the repository path
+   * @param digest the digest the tag pointed to then
+   */
+  public record Earlier(String repository, String tag, String digest, Instant seenAt) {}
+
   private final SampleRegistry sample;
   private final String token;
   private final HttpServer server;
@@ -69,6 +77,7 @@ public final class RegistryEmulator implements AutoCloseable {
   private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
   private final Map<String, List<Referrer>> referrers = new ConcurrentHashMap<>();
   private final Set<String> anonymousPull = new LinkedHashSet<>();
+  private final Map<String, String> earlier = new LinkedHashMap<>();
   private final Map<String, Set<String>> issued = new ConcurrentHashMap<>();
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger requests = new AtomicInteger();
@@ -122,6 +131,33 @@ public final class RegistryEmulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * What the sample's earlier assessment saw under each tag: the digest it has now, or the earlier
+   * build it names; empty when the sample declares no earlier assessment.
+   */
+  public List<Earlier> earlier() {
+    JsonNode when = sample.previousAssessment();
+    if (when == null) {
+      return List.of();
+    }
+    Instant seenAt = Instant.parse(when.asText());
+    List<Earlier> out = new ArrayList<>();
+    tags.forEach(
+        (repository, byTag) ->
+            byTag.forEach(
+                (tag, digest) -> {
+                  if (!tag.matches("sha256-[0-9a-f]{64}\\.(sig|att|sbom)")) {
+                    out.add(
+                        new Earlier(
+                            repository,
+                            tag,
+                            earlier.getOrDefault(repository + ":" + tag, digest),
+                            seenAt));
+                  }
+                }));
+    return out;
+  }
+
   /** The digest a tag points to, or null. */
   public String digest(String repository, String tag) {
     Map<String, String> t = tags.get(repository);
@@ -170,6 +206,11 @@ public final class RegistryEmulator implements AutoCloseable {
         }
         store(name, image, tag);
         built.put(tag, image.digest());
+        JsonNode previously = t.path("previously");
+        if (previously.isObject()) {
+          earlier.put(
+              name + ":" + tag, OciArtifacts.image(previously.path("build").asText()).digest());
+        }
         boolean referrersVia = t.path("via").asText("tag").equals("referrers");
         Manifest subject = referrersVia ? image : null;
         String signature = t.path("signature").asText("none");

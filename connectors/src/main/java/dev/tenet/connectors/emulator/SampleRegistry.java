@@ -53,6 +53,12 @@ public final class SampleRegistry {
     return registry.path("user").asText("tenet");
   }
 
+  /** When the sample's earlier assessment saw its tags (ISO instant), or null. */
+  public JsonNode previousAssessment() {
+    JsonNode when = registry.path("previous_assessment");
+    return when.isTextual() ? when : null;
+  }
+
   public List<String> trustedSources() {
     List<String> out = new ArrayList<>();
     registry.path("trusted_sources").forEach(s -> out.add(s.asText()));
