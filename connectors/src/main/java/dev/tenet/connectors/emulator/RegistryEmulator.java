@@ -82,6 +82,7 @@ public final class RegistryEmulator implements AutoCloseable {
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger requests = new AtomicInteger();
   private volatile boolean referrersApi = true;
+  private int builds;
 
   private RegistryEmulator(SampleRegistry sample, String token) throws IOException {
     this.sample = sample;
@@ -176,9 +177,23 @@ public final class RegistryEmulator implements AutoCloseable {
 
   // --- Content -----------------------------------------------------------------------------
 
+  /**
+   * Builds the content anew, as a registry looks after its pipelines ran again: images marked
+   * {@code rebuilt} get new digests under the same tags.
+   */
+  public synchronized RegistryEmulator rebuild() {
+    builds++;
+    tags.clear();
+    referrers.clear();
+    earlier.clear();
+    anonymousPull.clear();
+    build();
+    return this;
+  }
+
   private void build() {
     String host = sample.host();
-    String nonce = HexFormat.of().formatHex(tokenKey, 0, 8);
+    String nonce = HexFormat.of().formatHex(tokenKey, 0, 8) + "-" + builds;
     for (JsonNode repo : sample.repositories()) {
       String name = repo.path("name").asText();
       tags.put(name, new TreeMap<>());
