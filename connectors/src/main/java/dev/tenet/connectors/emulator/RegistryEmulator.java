@@ -82,6 +82,7 @@ public final class RegistryEmulator implements AutoCloseable {
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger requests = new AtomicInteger();
   private volatile boolean referrersApi = true;
+  private volatile String staticBearer;
   private int builds;
 
   private RegistryEmulator(SampleRegistry sample, String token) throws IOException {
@@ -124,6 +125,15 @@ public final class RegistryEmulator implements AutoCloseable {
   /** The public half of the key the sample's trusted signatures are made with (cosign.pub). */
   public PublicKey releaseKey() {
     return releaseKey.getPublic();
+  }
+
+  /**
+   * Also accepts this token as a bearer for everything the demo user may read, as registries that
+   * take their platform's access tokens directly do (Artifactory).
+   */
+  public RegistryEmulator acceptBearer(String token) {
+    this.staticBearer = token;
+    return this;
   }
 
   /** Turns the OCI 1.1 referrers API off, as registries without it answer (404). */
@@ -484,7 +494,8 @@ public final class RegistryEmulator implements AutoCloseable {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
     Set<String> granted = null;
     if (auth != null && auth.startsWith("Bearer ")) {
-      granted = issued.get(auth.substring(7));
+      String presented = auth.substring(7);
+      granted = presented.equals(staticBearer) ? everything(scope) : issued.get(presented);
     }
     if (granted != null && (scope == null || granted.contains(scope))) {
       return granted;
@@ -499,6 +510,11 @@ public final class RegistryEmulator implements AutoCloseable {
             + (granted != null ? ",error=\"insufficient_scope\"" : "");
     error(exchange, 401, "UNAUTHORIZED", "authentication required", challenge);
     return null;
+  }
+
+  /** What the demo user holds: every pull and the catalog. */
+  private static Set<String> everything(String scope) {
+    return scope == null ? Set.of() : Set.of(scope);
   }
 
   private String jwt(String subject, ArrayNode access) {

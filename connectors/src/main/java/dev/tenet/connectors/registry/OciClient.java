@@ -79,6 +79,30 @@ public final class OciClient {
     return new OciClient(api, p, challenges);
   }
 
+  /**
+   * A client that sends {@code auth} with every request and answers no challenge: for registries
+   * that take the platform's access token directly (Artifactory), so that a 401 stays a 401 and is
+   * never retried anonymously.
+   */
+  public static OciClient withAuth(
+      URI origin,
+      String prefix,
+      Auth auth,
+      HttpPolicy policy,
+      ResponseCache cache,
+      ApiClient.Observer observer,
+      Clock clock) {
+    ApiClient api =
+        ApiClient.builder(origin, "registry")
+            .auth(auth)
+            .policy(policy)
+            .cache(cache)
+            .observer(observer)
+            .clock(clock)
+            .build();
+    return new OciClient(api, normalizePrefix(prefix), null);
+  }
+
   /** A client that answers no challenge at all: tells whether the registry asks for any. */
   public static OciClient bare(
       URI origin, String prefix, HttpPolicy policy, ApiClient.Observer observer, Clock clock) {

@@ -32,6 +32,8 @@ final class ApiReplay implements AutoCloseable {
       new LinkedHashMap<>();
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private volatile Predicate<String> authorized = a -> true;
+  private final Map<String, URI> forwards = new LinkedHashMap<>();
+  private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
   ApiReplay(String resources) {
     this.resources = resources;
@@ -71,6 +73,12 @@ final class ApiReplay implements AutoCloseable {
     return this;
   }
 
+  /** Forwards GETs below {@code prefix} that no recording answers to another server, as is. */
+  ApiReplay forward(String prefix, URI target) {
+    forwards.put(prefix, target);
+    return this;
+  }
+
   List<String> log() {
     synchronized (log) {
       return List.copyOf(log);
@@ -104,6 +112,14 @@ final class ApiReplay implements AutoCloseable {
         return;
       }
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      if (!replies.containsKey(full) && !replies.containsKey(path)) {
+        for (Map.Entry<String, URI> f : forwards.entrySet()) {
+          if (path.startsWith(f.getKey())) {
+            forward(exchange, f.getValue().resolve(full));
+            return;
+          }
+        }
+      }
       if (!authorized.test(auth)) {
         send(exchange, new Reply(401, "{\"message\":\"unauthorized\",\"errinfo\":null}"));
         return;
@@ -115,9 +131,43 @@ final class ApiReplay implements AutoCloseable {
     }
   }
 
+  private void forward(HttpExchange exchange, URI target) throws IOException {
+    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(target).GET();
+    for (String h : List.of("Authorization", "Accept", "If-None-Match")) {
+      String v = exchange.getRequestHeaders().getFirst(h);
+      if (v != null) {
+        request.header(h, v);
+      }
+    }
+    java.net.http.HttpResponse<byte[]> response;
+    try {
+      response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    for (String h :
+        List.of("Content-Type", "WWW-Authenticate", "Docker-Content-Digest", "ETag", "Link")) {
+      response.headers().firstValue(h).ifPresent(v -> exchange.getResponseHeaders().set(h, v));
+    }
+    byte[] body = response.body();
+    exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
   private void send(HttpExchange exchange, Reply reply) throws IOException {
     byte[] body = reply.body().replace("{BASE}", url().toString()).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    String type =
+        reply.body().startsWith("<")
+            ? "application/xml"
+            : reply.body().startsWith("{") || reply.body().startsWith("[")
+                ? "application/json"
+                : "text/plain";
+    exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
