@@ -10,6 +10,10 @@ import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.connectors.registry.ImageSelection;
 import dev.tenet.connectors.registry.RegistryOptions;
 import dev.tenet.connectors.registry.TagHistory;
+import dev.tenet.connectors.registry.artifactory.ArtifactoryConnector;
+import dev.tenet.connectors.registry.dockerhub.DockerHubConnector;
+import dev.tenet.connectors.registry.ghcr.GhcrConnector;
+import dev.tenet.connectors.registry.gitlab.GitLabRegistryConnector;
 import dev.tenet.connectors.registry.integrity.Keyless;
 import dev.tenet.connectors.registry.integrity.TrustedKeys;
 import dev.tenet.connectors.registry.oci.OciRegistryConnector;
@@ -93,6 +97,64 @@ public final class ConnectorFactory {
           yield new OciRegistryConnector(
               base.toString(), null, credentials, options, policy, cache(base, token));
         }
+        case "dockerhub" -> {
+          URI url = checkedUrl(spec.url(), "Docker Hub");
+          String namespace = DockerHubConnector.namespaceOf(url);
+          Secret token = requiredToken(spec.tokenVariable(), "DOCKERHUB_TOKEN", "Docker Hub");
+          boolean hosted = DOCKER_HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT));
+          String origin = url.getScheme() + "://" + url.getRawAuthority();
+          yield new DockerHubConnector(
+              hosted ? DockerHubConnector.HUB_URL : origin,
+              hosted ? DockerHubConnector.REGISTRY_URL : origin,
+              namespace,
+              spec.username(),
+              token,
+              options,
+              policy,
+              cache(URI.create(hosted ? DockerHubConnector.HUB_URL : origin), token));
+        }
+        case "artifactory" -> {
+          URI url = checkedUrl(spec.url(), "Artifactory");
+          Secret token = requiredToken(spec.tokenVariable(), "ARTIFACTORY_TOKEN", "Artifactory");
+          yield new ArtifactoryConnector(url.toString(), token, options, policy, cache(url, token));
+        }
+        case "ghcr" -> {
+          URI url = checkedUrl(spec.url(), "GitHub Container registry");
+          String owner = firstSegment(url);
+          Secret token = requiredToken(spec.tokenVariable(), "GITHUB_TOKEN", "GitHub");
+          boolean hosted = url.getHost().equalsIgnoreCase(GhcrConnector.HOST);
+          String origin = url.getScheme() + "://" + url.getRawAuthority();
+          yield new GhcrConnector(
+              hosted ? GitHubConnector.DEFAULT_URL : origin,
+              hosted ? GhcrConnector.REGISTRY_URL : origin,
+              owner,
+              spec.username(),
+              token,
+              options,
+              policy,
+              cache(URI.create(hosted ? GitHubConnector.DEFAULT_URL : origin), token));
+        }
+        case "gitlab" -> {
+          URI url = checkedUrl(spec.url(), "GitLab container registry");
+          String group = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
+          Secret token = requiredToken(spec.tokenVariable(), "GITLAB_TOKEN", "GitLab");
+          String host = url.getHost().toLowerCase(Locale.ROOT);
+          String gitlabHost =
+              host.startsWith("registry.") ? host.substring("registry.".length()) : host;
+          String origin = url.getScheme() + "://" + url.getRawAuthority();
+          yield new GitLabRegistryConnector(
+              url.getScheme()
+                  + "://"
+                  + gitlabHost
+                  + (url.getPort() >= 0 ? ":" + url.getPort() : ""),
+              origin,
+              group,
+              spec.username(),
+              token,
+              options,
+              policy,
+              cache(URI.create(origin), token));
+        }
         default ->
             throw new UserError(
                 "Unknown registry kind '"
@@ -102,6 +164,29 @@ public final class ConnectorFactory {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+  }
+
+  private static final java.util.Set<String> DOCKER_HOSTS =
+      java.util.Set.of("hub.docker.com", "docker.io", "index.docker.io", "registry-1.docker.io");
+
+  private static String firstSegment(URI url) {
+    String path = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
+    return path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+  }
+
+  /** A token from the named variable, or the kind's default one; it must be set. */
+  private Secret requiredToken(String variable, String defaultVariable, String platformName) {
+    Secret token = optionalToken(variable, defaultVariable, platformName);
+    if (token == null) {
+      throw new UserError(
+          "No "
+              + platformName
+              + " token: set the environment variable "
+              + defaultVariable
+              + " to a read-only token (see docs/PERMISSIONS.md), or name another with"
+              + " --token-env.");
+    }
+    return token;
   }
 
   /** The registry kind a URL names. */
@@ -114,10 +199,7 @@ public final class ConnectorFactory {
     }
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
-    if (host.equals("hub.docker.com")
-        || host.equals("docker.io")
-        || host.equals("index.docker.io")
-        || host.equals("registry-1.docker.io")) {
+    if (DOCKER_HOSTS.contains(host)) {
       return "dockerhub";
     }
     if (host.endsWith(".jfrog.io") || path.startsWith("/artifactory")) {
