@@ -14,8 +14,9 @@ import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.connectors.registry.ImageSelection;
 import dev.tenet.connectors.registry.RegistryOptions;
 import dev.tenet.connectors.registry.TagHistory;
-import dev.tenet.connectors.registry.integrity.Keyless;
+import dev.tenet.connectors.registry.integrity.SigstoreKeyless;
 import dev.tenet.connectors.registry.integrity.TrustedKeys;
+import dev.tenet.connectors.registry.integrity.TrustedRoot;
 import dev.tenet.connectors.registry.oci.OciRegistryConnector;
 import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.scan.Connector;
@@ -118,7 +119,7 @@ public final class DemoEnvironment implements AutoCloseable {
         new RegistryOptions(
             ImageSelection.defaults(),
             new TrustedKeys(List.of(TrustedKeys.key("acme-release.pub", registry.releaseKey()))),
-            Keyless.withoutTrustedRoot(),
+            new SigstoreKeyless(TrustedRoot.publicGood()),
             sample.trustedSources(),
             history,
             Clock.systemUTC());

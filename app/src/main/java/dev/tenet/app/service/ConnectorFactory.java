@@ -14,8 +14,9 @@ import dev.tenet.connectors.registry.artifactory.ArtifactoryConnector;
 import dev.tenet.connectors.registry.dockerhub.DockerHubConnector;
 import dev.tenet.connectors.registry.ghcr.GhcrConnector;
 import dev.tenet.connectors.registry.gitlab.GitLabRegistryConnector;
-import dev.tenet.connectors.registry.integrity.Keyless;
+import dev.tenet.connectors.registry.integrity.SigstoreKeyless;
 import dev.tenet.connectors.registry.integrity.TrustedKeys;
+import dev.tenet.connectors.registry.integrity.TrustedRoot;
 import dev.tenet.connectors.registry.oci.OciRegistryConnector;
 import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.scan.Connector;
@@ -229,7 +230,7 @@ public final class ConnectorFactory {
               settings.repositories(),
               ImageSelection.DEFAULT_MAX_REPOSITORIES),
           keys,
-          Keyless.withoutTrustedRoot(),
+          new SigstoreKeyless(TrustedRoot.publicGood()),
           settings.trustedSources(),
           history,
           Clock.systemUTC());

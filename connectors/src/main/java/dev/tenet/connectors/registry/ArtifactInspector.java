@@ -39,11 +39,15 @@ public final class ArtifactInspector {
       Provenance provenance) {}
 
   private final OciClient client;
+  private final TrustedKeys keys;
+  private final KeylessVerifier keyless;
   private final CosignSignatures signatures;
   private final Attestations attestations;
 
   public ArtifactInspector(OciClient client, TrustedKeys keys, KeylessVerifier keyless) {
     this.client = client;
+    this.keys = keys;
+    this.keyless = keyless;
     this.signatures = new CosignSignatures(keys, keyless);
     this.attestations = new Attestations(keys, keyless);
   }
@@ -128,7 +132,7 @@ public final class ArtifactInspector {
       sources.add("referrers API");
       readSignatureLayers(repository, digest, manifest, sigVerdicts);
     } else if (bundle) {
-      readBundles(repository, digest, manifest, sigVerdicts, checked, sources);
+      readBundles(repository, image(repository, digest), manifest, sigVerdicts, checked, sources);
     } else {
       readAttestationLayers(repository, digest, manifest, checked);
     }
@@ -214,22 +218,63 @@ public final class ArtifactInspector {
     }
   }
 
+  /** The image manifest itself (cached by the client), for signatures over its bytes. */
+  private OciManifest image(String repository, String digest)
+      throws ApiException, InterruptedException {
+    try {
+      return client.manifest(repository, digest);
+    } catch (OciClient.ContentMismatch e) {
+      return null;
+    }
+  }
+
   private void readBundles(
       String repository,
-      String digest,
+      OciManifest image,
       OciManifest manifest,
       List<Verdict> sigVerdicts,
       List<Attestations.Checked> checked,
       Set<String> sources)
       throws ApiException, InterruptedException {
+    if (image == null) {
+      sigVerdicts.add(Verdict.invalid("the image manifest does not match its digest", null));
+      return;
+    }
+    String digest = image.digest();
     for (Descriptor layer : manifest.layers().stream().limit(MAX_PER_IMAGE).toList()) {
       SigstoreBundle bundle;
+      byte[] raw;
       try {
-        bundle = SigstoreBundle.parse(client.blob(repository, layer));
+        raw = client.blob(repository, layer);
+        bundle = SigstoreBundle.parse(raw);
       } catch (OciClient.ContentMismatch e) {
         sigVerdicts.add(Verdict.invalid("a Sigstore bundle " + e.getMessage(), null));
         continue;
       } catch (IOException e) {
+        continue;
+      }
+      String bundleJson = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+      if (bundle.messageSignature() != null) {
+        // A signature over the image manifest's own bytes.
+        sources.add("referrers API (Sigstore bundle)");
+        Optional<TrustedKeys.Key> key = keys.verifier(image.raw(), bundle.messageSignature());
+        if (key.isPresent()) {
+          sigVerdicts.add(
+              Verdict.verified(
+                  "verified with trusted key " + key.get().describe(), key.get().describe()));
+        } else if (bundle.certificatePem() != null) {
+          sigVerdicts.add(
+              keyless.verify(
+                  image.raw(),
+                  bundle.messageSignature(),
+                  bundle.certificatePem(),
+                  null,
+                  bundleJson));
+        } else {
+          sigVerdicts.add(
+              CosignSignatures.explainUntrusted(
+                  image.raw(), bundle.messageSignature(), null, keys));
+        }
         continue;
       }
       if (bundle.dsseEnvelope() == null) {
@@ -237,7 +282,7 @@ public final class ArtifactInspector {
       }
       Optional<Attestations.Checked> result =
           attestations.verifyEnvelope(
-              bundle.dsseEnvelope(), bundle.certificatePem(), null, null, digest);
+              bundle.dsseEnvelope(), bundle.certificatePem(), null, bundleJson, digest);
       if (result.isEmpty()) {
         continue;
       }

@@ -72,7 +72,12 @@ public final class RegistryScan {
     this.anonymous = anonymous;
     this.bare = bare;
     this.selection = selection;
-    this.inspector = new ArtifactInspector(client, keys, keyless);
+    this.inspector =
+        new ArtifactInspector(
+            client,
+            keys,
+            dev.tenet.connectors.registry.integrity.Keyless.trusting(
+                target.trustedSources(), keyless));
     this.history = history;
     this.context = context;
     this.scope = scope;

@@ -112,7 +112,7 @@ public final class CosignSignatures {
    * Why no trusted key verifies a key-based signature, as precisely as the signature's own hints
    * allow (never trusting them).
    */
-  static Verdict explainUntrusted(
+  public static Verdict explainUntrusted(
       byte[] signedData, byte[] signature, String bundleJson, TrustedKeys keys) {
     List<PublicKey> hinted = SignerHints.fromCosignBundle(bundleJson);
     for (PublicKey hint : hinted) {

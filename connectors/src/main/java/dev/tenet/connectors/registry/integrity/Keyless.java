@@ -34,4 +34,43 @@ public final class Keyless {
           identity);
     };
   }
+
+  /** Reusable builder workflows whose keyless identity signs other organizations' provenance. */
+  static final List<String> TRUSTED_BUILDERS =
+      List.of("github.com/slsa-framework/slsa-github-generator/.github/workflows/");
+
+  /**
+   * A keyless verifier that also judges who signed: a verified signature counts only when its
+   * identity (the certificate's subject, a workflow URL) lies under one of the organization's
+   * source locations, or is a well-known builder whose provenance names the source itself.
+   */
+  public static KeylessVerifier trusting(List<String> sources, KeylessVerifier verifier) {
+    return (signedData, signature, certificatePem, chainPem, bundleJson) -> {
+      Verdict v = verifier.verify(signedData, signature, certificatePem, chainPem, bundleJson);
+      if (v.status() != Verdict.Status.VERIFIED) {
+        return v;
+      }
+      List<X509Certificate> certs = SignerHints.certificates(certificatePem);
+      String subject = certs.isEmpty() ? null : CertificateIdentity.of(certs.get(0)).subject();
+      String location =
+          subject == null
+              ? ""
+              : subject.replaceFirst("^[a-z]+://", "").toLowerCase(java.util.Locale.ROOT);
+      boolean own =
+          sources.stream().anyMatch(s -> location.equals(s) || location.startsWith(s + "/"))
+              || TRUSTED_BUILDERS.stream().anyMatch(location::startsWith);
+      if (own) {
+        return v;
+      }
+      if (sources.isEmpty()) {
+        return Verdict.unverifiable(
+            v.detail()
+                + "; nothing says whether this identity is the organization's (--registry-trust)",
+            v.signer());
+      }
+      return Verdict.invalid(
+          "signed by " + v.signer() + ", an identity outside the organization's sources",
+          v.signer());
+    };
+  }
 }
