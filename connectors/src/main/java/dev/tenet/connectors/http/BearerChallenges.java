@@ -63,6 +63,7 @@ public final class BearerChallenges implements ChallengeResponder {
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private final Map<String, ApiClient> realmClients = new ConcurrentHashMap<>();
   private volatile Challenge lastBearer;
+  private volatile boolean basic;
 
   /**
    * @param registry the registry's base URL (its origin decides whether a realm may be plain HTTP)
@@ -91,6 +92,9 @@ public final class BearerChallenges implements ChallengeResponder {
 
   @Override
   public Optional<String> knownAuthorization(String path) {
+    if (basic && credentials != null) {
+      return Optional.of(basicValue()); // The registry asked for Basic once: it always will.
+    }
     Challenge bearer = lastBearer;
     if (bearer == null) {
       return Optional.empty();
@@ -127,6 +131,11 @@ public final class BearerChallenges implements ChallengeResponder {
         return Optional.empty();
       }
     }
+  }
+
+  private String basicValue() {
+    String pair = credentials.username() + ":" + credentials.secret().reveal();
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
