@@ -119,9 +119,8 @@ public final class BearerChallenges implements ChallengeResponder {
         if (credentials == null) {
           return Optional.empty();
         }
-        String pair = credentials.username() + ":" + credentials.secret().reveal();
-        return Optional.of(
-            "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        basic = true;
+        return Optional.of(basicValue());
       }
       case "bearer" -> {
         String scope = challenge.parameter("scope").orElseGet(() -> scopeOfPath.apply(path));
