@@ -39,6 +39,56 @@ class IntegrityFormatsTest {
   }
 
   @Test
+  void aCertificateBesideTheSignatureIsUsedAsTheSlsaGeneratorWritesIt() throws Exception {
+    String bundle;
+    try (var in =
+        getClass()
+            .getResourceAsStream(
+                "/dev/tenet/connectors/registry/sigstore/sigstore-java-2.0.0.jar.sigstore.json")) {
+      bundle = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String cert =
+        dev.tenet.connectors.registry.integrity.SigstoreBundle.parse(
+                bundle.getBytes(StandardCharsets.UTF_8))
+            .certificatePem();
+    String digest = "sha256:" + "d".repeat(64);
+    byte[] statement =
+        OciArtifacts.slsaProvenance(
+            "r/x",
+            digest,
+            "https://github.com/acme/x",
+            ".github/workflows/r.yml",
+            "refs/heads/main",
+            "b");
+    String envelope =
+        dev.tenet.core.util.Json.mapper()
+            .writeValueAsString(
+                java.util.Map.of(
+                    "payloadType",
+                    "application/vnd.in-toto+json",
+                    "payload",
+                    Base64.getEncoder().encodeToString(statement),
+                    "signatures",
+                    List.of(
+                        java.util.Map.of(
+                            "keyid",
+                            "",
+                            "sig",
+                            "MEUCIQDLW42OTh/nKBErZq4mJYA9sqkRFVKhJAQIfnRveDx2ugIhAI1wDVfhAmmE9bHA3qNjhnNasnHxAcosZu3KxoSqRATv",
+                            "cert",
+                            cert))));
+    var checked =
+        new dev.tenet.connectors.registry.integrity.Attestations(
+                TrustedKeys.none(), Keyless.withoutTrustedRoot())
+            .verifyEnvelope(envelope.getBytes(StandardCharsets.UTF_8), null, null, null, digest)
+            .orElseThrow();
+    // The certificate was read from beside the signature: the failure names its identity.
+    assertThat(checked.verdict().status()).isEqualTo(Verdict.Status.INVALID);
+    assertThat(checked.verdict().detail())
+        .contains("under its own certificate (https://github.com/sigstore/sigstore-java/");
+  }
+
+  @Test
   void theSimpleSigningPayloadHasCosignsExactShape() {
     String digest = "sha256:1b26826f602946860c279fce658f31050cff2c596583af237d971f4629b57792";
     assertThat(

@@ -58,14 +58,20 @@ public final class Attestations {
     }
     byte[] pae = dsse.pae();
     List<Verdict> verdicts = new ArrayList<>();
-    for (byte[] signature : dsse.signatures()) {
+    for (int i = 0; i < dsse.signatures().size(); i++) {
+      byte[] signature = dsse.signatures().get(i);
+      // The SLSA GitHub generator puts the signer's certificate beside its signature.
+      String certificate =
+          certificatePem != null && !certificatePem.isBlank()
+              ? certificatePem
+              : dsse.certificates().get(i);
       Optional<TrustedKeys.Key> key = keys.verifier(pae, signature);
       if (key.isPresent()) {
         verdicts.add(
             Verdict.verified(
                 "verified with trusted key " + key.get().describe(), key.get().describe()));
-      } else if (certificatePem != null && !certificatePem.isBlank()) {
-        verdicts.add(keyless.verify(pae, signature, certificatePem, chainPem, bundleJson));
+      } else if (certificate != null && !certificate.isBlank()) {
+        verdicts.add(keyless.verify(pae, signature, certificate, chainPem, bundleJson));
       } else {
         verdicts.add(CosignSignatures.explainUntrusted(pae, signature, bundleJson, keys));
       }
