@@ -168,6 +168,12 @@ final class ApiReplay implements AutoCloseable {
                 ? "application/json"
                 : "text/plain";
     exchange.getResponseHeaders().set("Content-Type", type);
+    if (reply.status() == 200) {
+      // Validators as real APIs send them, so that responses are cached where allowed.
+      exchange
+          .getResponseHeaders()
+          .set("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");
+    }
     exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {

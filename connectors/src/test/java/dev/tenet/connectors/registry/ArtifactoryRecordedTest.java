@@ -200,6 +200,43 @@ class ArtifactoryRecordedTest {
   }
 
   @Test
+  void theSystemConfigurationNeverReachesTheResponseCache() throws Exception {
+    List<String> stored = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    dev.tenet.connectors.http.ResponseCache recording =
+        new dev.tenet.connectors.http.ResponseCache() {
+          @Override
+          public java.util.Optional<Entry> get(String url) {
+            return java.util.Optional.empty();
+          }
+
+          @Override
+          public void put(String url, Entry entry) {
+            stored.add(url);
+          }
+        };
+    try (RegistryEmulator registry =
+            RegistryEmulator.start(SampleRegistry.fromYaml(IMAGES), "unused").acceptBearer(TOKEN);
+        ApiReplay artifactory = artifactory(registry, true)) {
+      ArtifactoryConnector connector =
+          new ArtifactoryConnector(
+              artifactory.url() + "/artifactory",
+              Secret.of(TOKEN),
+              new RegistryOptions(
+                  ImageSelection.defaults(),
+                  TrustedKeys.none(),
+                  Keyless.withoutTrustedRoot(),
+                  List.of(),
+                  TagHistory.NONE,
+                  Clock.systemUTC()),
+              HttpPolicy.defaults(),
+              recording);
+      Scan.run(connector);
+      assertThat(stored).anyMatch(u -> u.contains("/artifactory/api/repositories"));
+      assertThat(stored).noneMatch(u -> u.contains("/system/configuration"));
+    }
+  }
+
+  @Test
   void aRejectedTokenIsOneClearSentence() throws Exception {
     try (RegistryEmulator registry =
             RegistryEmulator.start(SampleRegistry.fromYaml(IMAGES), "unused").acceptBearer(TOKEN);

@@ -75,6 +75,8 @@ public final class ArtifactoryConnector implements Connector {
             .observer(observer)
             .clock(options.clock())
             .header("Accept", "application/json")
+            // The system configuration holds (encrypted) secrets of the instance: never stored.
+            .neverStore(java.util.regex.Pattern.compile("^/artifactory/api/system/configuration"))
             .build();
     try {
       api.get("/artifactory/api/system/ping");

@@ -117,6 +117,8 @@ public final class GitLabRegistryConnector implements Connector {
             .header("Accept", "application/json")
             .policy(policy)
             .cache(cache)
+            // Project details carry the runner registration token on older GitLab versions.
+            .neverStore(java.util.regex.Pattern.compile("^/projects/\\d+(\\?|$)"))
             .observer(observer)
             .clock(options.clock())
             .build();
