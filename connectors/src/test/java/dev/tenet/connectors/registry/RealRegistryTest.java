@@ -389,6 +389,22 @@ class RealRegistryTest {
     }
 
     @Test
+    void aRescanRevalidatesManifestsWithConditionalRequests(@TempDir Path cache) throws Exception {
+      RegistryOptions o = options(trustedKeys(), TagHistory.NONE, 10);
+      dev.tenet.connectors.http.DiskResponseCache disk =
+          new dev.tenet.connectors.http.DiskResponseCache(cache);
+      OciRegistryConnector cached =
+          new OciRegistryConnector(registry.url().toString(), null, null, o, fastPolicy(), disk);
+      Scan first = Scan.run(cached);
+      Scan second = Scan.run(cached);
+      assertThat(first.context().notModified()).isZero();
+      // Distribution answers If-None-Match on manifests and blobs with 304.
+      assertThat(second.context().notModified()).isGreaterThan(10);
+      assertThat(second.entity(tag("acme/payments", "v1.0.0")).text(Attr.SIGNATURE))
+          .contains("verified");
+    }
+
+    @Test
     void withoutATrustedKeySignaturesAreUnverifiableNotPassing() throws Exception {
       Scan noKeys = Scan.run(connector(options(TrustedKeys.none(), TagHistory.NONE, 10)));
       Entity image = noKeys.entity(tag("acme/payments", "v1.0.0"));
