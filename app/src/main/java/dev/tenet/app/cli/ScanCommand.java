@@ -2,6 +2,8 @@ package dev.tenet.app.cli;
 
 import dev.tenet.app.AppContext;
 import dev.tenet.app.service.ConnectionSpec;
+import dev.tenet.app.service.RegistrySettings;
+import dev.tenet.app.service.RegistrySpec;
 import dev.tenet.app.service.ScanPlan;
 import dev.tenet.connectors.github.GitHubConnector;
 import dev.tenet.connectors.gitlab.GitLabConnector;
@@ -41,6 +43,25 @@ final class ScanCommand implements Callable<Integer> {
 
   private String gitlabCredential;
   private String lastConnection;
+  private final List<RegistryDraft> registries = new ArrayList<>();
+
+  /** A --registry and the options given after it, until the next connection. */
+  private static final class RegistryDraft {
+    final String url;
+    String kind;
+    String tokenEnv;
+    String user;
+
+    RegistryDraft(String url) {
+      this.url = url;
+    }
+
+    RegistrySpec spec() {
+      return new RegistrySpec(url, kind, tokenEnv, user);
+    }
+  }
+
+  private static final String REGISTRY = "registry";
 
   @Option(names = "--github", paramLabel = "ORG", description = "Scan this GitHub organization.")
   void github(String organization) {
@@ -94,8 +115,20 @@ final class ScanCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           option
-              + " names the token of the connection before it: give it after --github ORG or"
-              + " --gitlab GROUP.");
+              + " names the token of the connection before it: give it after --github ORG,"
+              + " --gitlab GROUP or --registry URL.");
+    }
+    if (lastConnection.equals(REGISTRY)) {
+      RegistryDraft registry = lastRegistry(option);
+      if (!reference.startsWith("env:")) {
+        throw new ParameterException(
+            spec.commandLine(), "A registry's token comes from --token-env VAR after --registry.");
+      }
+      if (registry.tokenEnv != null) {
+        throw new ParameterException(spec.commandLine(), "Give one --token-env per registry.");
+      }
+      registry.tokenEnv = reference.substring("env:".length());
+      return;
     }
     boolean gitlabConnection = lastConnection.equals(GitLabConnector.PLATFORM);
     if ((gitlabConnection ? gitlabCredential : githubCredential) != null) {
@@ -118,6 +151,31 @@ final class ScanCommand implements Callable<Integer> {
   void credential(List<String> references) {
     if (!references.isEmpty()) {
       credentialOfLastConnection("--credential", references.get(references.size() - 1));
+    }
+  }
+
+  @Option(
+      names = "--registry",
+      paramLabel = "URL",
+      description =
+          "Assess this container registry (repeatable): any OCI registry (with a namespace path"
+              + " to narrow it), Docker Hub (https://hub.docker.com/NAMESPACE), JFrog Artifactory,"
+              + " ghcr.io/ORG or registry.gitlab.com/GROUP. Token: --token-env after it.")
+  void registry(List<String> urls) {
+    if (urls.isEmpty()) {
+      return;
+    }
+    registries.add(new RegistryDraft(urls.get(urls.size() - 1)));
+    lastConnection = REGISTRY;
+  }
+
+  @Option(
+      names = "--registry-user",
+      paramLabel = "NAME",
+      description = "User name of the token of the registry named before it.")
+  void registryUser(List<String> users) {
+    if (!users.isEmpty()) {
+      lastRegistry("--registry-user").user = users.get(users.size() - 1);
     }
   }
 
@@ -171,6 +229,58 @@ final class ScanCommand implements Callable<Integer> {
       description = "The cluster's name in findings, for --k8s-file (default: the file's name).")
   String k8sCluster;
 
+  @Option(
+      names = "--registry-kind",
+      paramLabel = "KIND",
+      description =
+          "Kind of the registry named before it, when its URL does not tell: oci, dockerhub,"
+              + " artifactory, ghcr, gitlab.")
+  void registryKind(List<String> kinds) {
+    if (!kinds.isEmpty()) {
+      lastRegistry("--registry-kind").kind = kinds.get(kinds.size() - 1);
+    }
+  }
+
+  private RegistryDraft lastRegistry(String option) {
+    if (!REGISTRY.equals(lastConnection) || registries.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), option + " belongs to a registry: give it after --registry URL.");
+    }
+    return registries.get(registries.size() - 1);
+  }
+
+  @Option(
+      names = "--registry-key",
+      paramLabel = "FILE",
+      description =
+          "Public key (PEM, e.g. cosign.pub) whose signatures count as the organization's"
+              + " (repeatable). Without one, signatures cannot be verified.")
+  List<Path> registryKeys = new ArrayList<>();
+
+  @Option(
+      names = "--registry-tags",
+      paramLabel = "N",
+      description = "Most recent tags inspected per repository (default ${DEFAULT-VALUE}).",
+      defaultValue = "3")
+  int registryTags;
+
+  @Option(
+      names = "--registry-trust",
+      paramLabel = "SOURCE",
+      description =
+          "Source location whose builds are the organization's own, e.g. github.com/acme"
+              + " (repeatable); scanned GitHub and GitLab repositories count too.")
+  List<String> registryTrust = new ArrayList<>();
+
+  @Option(
+      names = "--registry-repo",
+      paramLabel = "PATTERN",
+      description =
+          "Only inspect registry repositories matching this pattern (* within a path segment,"
+              + " ** across; repeatable). Needed for registries that do not list their"
+              + " repositories.")
+  List<String> registryRepos = new ArrayList<>();
+
   @Option(names = "--demo", description = "Scan the bundled sample organization.")
   boolean demo;
 
@@ -220,6 +330,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (github == null
         && gitlab == null
+        && registries.isEmpty()
         && !demo
         && awsIamFiles.isEmpty()
         && awsProfile == null
@@ -227,9 +338,12 @@ final class ScanCommand implements Callable<Integer> {
         && k8sFiles.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(),
-          "Nothing to scan: give --github ORG, --gitlab GROUP, --aws-iam-file FILE,"
-              + " --aws-profile NAME, --k8s-file FILE or --kubeconfig FILE, or --demo for the"
-              + " bundled sample organization.");
+          "Nothing to scan: give --github ORG, --gitlab GROUP, --registry URL, --aws-iam-file"
+              + " FILE, --aws-profile NAME, --k8s-file FILE or --kubeconfig FILE, or --demo for"
+              + " the bundled sample organization.");
+    }
+    if (registryTags < 1) {
+      throw new ParameterException(spec.commandLine(), "--registry-tags takes a number from 1.");
     }
     if (awsEndpoint != null && awsProfile == null) {
       throw new ParameterException(spec.commandLine(), "--aws-endpoint goes with --aws-profile.");
@@ -276,8 +390,15 @@ final class ScanCommand implements Callable<Integer> {
         root.options(common).quiet
             ? ScanListener.NONE
             : new ConsoleProgress(err, root.options(common).verbose);
-    Assessment a =
-        context.scans().run(new ScanPlan(demo, connections), progress, new Cancellation());
+    RegistrySettings registrySettings =
+        new RegistrySettings(registryKeys, registryTags, registryTrust, registryRepos);
+    ScanPlan plan =
+        new ScanPlan(
+            demo,
+            connections,
+            registries.stream().map(RegistryDraft::spec).toList(),
+            registrySettings);
+    Assessment a = context.scans().run(plan, progress, new Cancellation());
 
     Map<String, Path> reports = new LinkedHashMap<>();
     putIfSet(reports, "json", json);

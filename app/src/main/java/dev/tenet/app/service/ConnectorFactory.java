@@ -4,10 +4,23 @@ import dev.tenet.connectors.aws.AwsIamConnector;
 import dev.tenet.connectors.github.GitHubConnector;
 import dev.tenet.connectors.github.GitHubCredentials;
 import dev.tenet.connectors.gitlab.GitLabConnector;
+import dev.tenet.connectors.http.BearerChallenges;
 import dev.tenet.connectors.http.CacheFolders;
 import dev.tenet.connectors.http.DiskResponseCache;
 import dev.tenet.connectors.http.HttpPolicy;
+import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.connectors.k8s.KubernetesConnector;
+import dev.tenet.connectors.registry.ImageSelection;
+import dev.tenet.connectors.registry.RegistryOptions;
+import dev.tenet.connectors.registry.TagHistory;
+import dev.tenet.connectors.registry.artifactory.ArtifactoryConnector;
+import dev.tenet.connectors.registry.dockerhub.DockerHubConnector;
+import dev.tenet.connectors.registry.ghcr.GhcrConnector;
+import dev.tenet.connectors.registry.gitlab.GitLabRegistryConnector;
+import dev.tenet.connectors.registry.integrity.SigstoreKeyless;
+import dev.tenet.connectors.registry.integrity.TrustedKeys;
+import dev.tenet.connectors.registry.integrity.TrustedRoot;
+import dev.tenet.connectors.registry.oci.OciRegistryConnector;
 import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.scan.Connector;
 import dev.tenet.core.scan.ConnectorException;
@@ -16,6 +29,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builds connectors from connection specs: the one place that knows every platform. */
@@ -148,6 +162,198 @@ public final class ConnectorFactory {
               + " GitHub App.");
     }
     return new GitHubCredentials.PersonalToken(tokens.token(spec.credential(), base, "GitHub"));
+  }
+
+  /**
+   * A registry connector; its kind comes from the spec or, when not given, from the URL (Docker
+   * Hub, Artifactory, ghcr.io and registry.gitlab.com are recognized; anything else is an OCI
+   * registry).
+   */
+  public Connector createRegistry(
+      RegistrySpec spec, RegistrySettings settings, TagHistory history) {
+    String kind = spec.kind() != null ? spec.kind().toLowerCase(Locale.ROOT) : kindOf(spec.url());
+    RegistryOptions options = registryOptions(settings, history);
+    try {
+      return switch (kind) {
+        case OciRegistryConnector.PLATFORM -> {
+          URI base = checkedUrl(spec.url(), "registry");
+          Secret token = optionalToken(spec.tokenVariable(), "REGISTRY_TOKEN", "registry");
+          BearerChallenges.Credentials credentials = null;
+          if (token != null) {
+            if (spec.username() == null || spec.username().isBlank()) {
+              throw new UserError(
+                  "The registry "
+                      + spec.url()
+                      + " needs the user name its token belongs to: give --registry-user NAME"
+                      + " after --registry.");
+            }
+            credentials = new BearerChallenges.Credentials(spec.username(), token);
+          }
+          yield new OciRegistryConnector(
+              base.toString(), null, credentials, options, policy, cache(base, token));
+        }
+        case "dockerhub" -> {
+          URI url = checkedUrl(spec.url(), "Docker Hub");
+          String namespace = DockerHubConnector.namespaceOf(url);
+          Secret token = requiredToken(spec.tokenVariable(), "DOCKERHUB_TOKEN", "Docker Hub");
+          boolean hosted = DOCKER_HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT));
+          String origin = url.getScheme() + "://" + url.getRawAuthority();
+          yield new DockerHubConnector(
+              hosted ? DockerHubConnector.HUB_URL : origin,
+              hosted ? DockerHubConnector.REGISTRY_URL : origin,
+              namespace,
+              spec.username(),
+              token,
+              options,
+              policy,
+              cache(URI.create(hosted ? DockerHubConnector.HUB_URL : origin), token));
+        }
+        case "artifactory" -> {
+          URI url = checkedUrl(spec.url(), "Artifactory");
+          Secret token = requiredToken(spec.tokenVariable(), "ARTIFACTORY_TOKEN", "Artifactory");
+          yield new ArtifactoryConnector(url.toString(), token, options, policy, cache(url, token));
+        }
+        case "ghcr" -> {
+          URI url = checkedUrl(spec.url(), "GitHub Container registry");
+          String owner = firstSegment(url);
+          Secret token = requiredToken(spec.tokenVariable(), "GITHUB_TOKEN", "GitHub");
+          boolean hosted = url.getHost().equalsIgnoreCase(GhcrConnector.HOST);
+          String origin = url.getScheme() + "://" + url.getRawAuthority();
+          yield new GhcrConnector(
+              hosted ? GitHubConnector.DEFAULT_URL : origin,
+              hosted ? GhcrConnector.REGISTRY_URL : origin,
+              owner,
+              spec.username(),
+              token,
+              options,
+              policy,
+              cache(URI.create(hosted ? GitHubConnector.DEFAULT_URL : origin), token));
+        }
+        case "gitlab" -> {
+          URI url = checkedUrl(spec.url(), "GitLab container registry");
+          String group = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
+          Secret token = requiredToken(spec.tokenVariable(), "GITLAB_TOKEN", "GitLab");
+          String host = url.getHost().toLowerCase(Locale.ROOT);
+          String gitlabHost =
+              host.startsWith("registry.") ? host.substring("registry.".length()) : host;
+          String origin = url.getScheme() + "://" + url.getRawAuthority();
+          yield new GitLabRegistryConnector(
+              url.getScheme()
+                  + "://"
+                  + gitlabHost
+                  + (url.getPort() >= 0 ? ":" + url.getPort() : ""),
+              origin,
+              group,
+              spec.username(),
+              token,
+              options,
+              policy,
+              cache(URI.create(origin), token));
+        }
+        default ->
+            throw new UserError(
+                "Unknown registry kind '"
+                    + kind
+                    + "': choose oci, dockerhub, artifactory, ghcr or gitlab.");
+      };
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private static final java.util.Set<String> DOCKER_HOSTS =
+      java.util.Set.of("hub.docker.com", "docker.io", "index.docker.io", "registry-1.docker.io");
+
+  private static String firstSegment(URI url) {
+    String path = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
+    return path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+  }
+
+  /** A token from the named variable, or the kind's default one; it must be set. */
+  private Secret requiredToken(String variable, String defaultVariable, String platformName) {
+    Secret token = optionalToken(variable, defaultVariable, platformName);
+    if (token == null) {
+      throw new UserError(
+          "No "
+              + platformName
+              + " token: set the environment variable "
+              + defaultVariable
+              + " to a read-only token (see docs/PERMISSIONS.md), or name another with"
+              + " --token-env.");
+    }
+    return token;
+  }
+
+  /** The registry kind a URL names. */
+  static String kindOf(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url.strip());
+    } catch (IllegalArgumentException e) {
+      throw new UserError("'" + url + "' is not a valid URL.");
+    }
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
+    if (DOCKER_HOSTS.contains(host)) {
+      return "dockerhub";
+    }
+    if (host.endsWith(".jfrog.io") || path.startsWith("/artifactory")) {
+      return "artifactory";
+    }
+    if (host.equals("ghcr.io")) {
+      return "ghcr";
+    }
+    if (host.equals("registry.gitlab.com")) {
+      return "gitlab";
+    }
+    return OciRegistryConnector.PLATFORM;
+  }
+
+  private RegistryOptions registryOptions(RegistrySettings settings, TagHistory history) {
+    TrustedKeys keys;
+    try {
+      keys = TrustedKeys.load(settings.keyFiles());
+    } catch (IOException e) {
+      throw new UserError(
+          "Could not read the public key for signature checks: " + e.getMessage() + ".");
+    }
+    try {
+      return new RegistryOptions(
+          new ImageSelection(
+              settings.tagsPerRepository(),
+              settings.repositories(),
+              ImageSelection.DEFAULT_MAX_REPOSITORIES),
+          keys,
+          new SigstoreKeyless(TrustedRoot.publicGood()),
+          settings.trustedSources(),
+          history,
+          Clock.systemUTC());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** A token from the named variable; the default variable may be unset (anonymous scan). */
+  private Secret optionalToken(String variable, String defaultVariable, String platformName) {
+    String name = variable == null ? defaultVariable : variable;
+    String value = environment.get(name);
+    if (value == null || value.isBlank()) {
+      if (variable != null) {
+        throw new UserError(
+            "No "
+                + platformName
+                + " token: the environment variable "
+                + variable
+                + " named by --token-env is not set.");
+      }
+      return null;
+    }
+    return Secret.of(value);
+  }
+
+  private ResponseCache cache(URI base, Secret token) {
+    return new DiskResponseCache(
+        cacheFolders.forConnection(base, token != null ? token : Secret.of("anonymous")));
   }
 
   private static boolean blank(String s) {

@@ -2,10 +2,20 @@ package dev.tenet.app.service;
 
 import java.util.List;
 
-/** What one scan covers: the bundled demo, and/or real connections. */
-public record ScanPlan(boolean demo, List<ConnectionSpec> connections) {
+/** What one scan covers: the bundled demo, real connections, and container registries. */
+public record ScanPlan(
+    boolean demo,
+    List<ConnectionSpec> connections,
+    List<RegistrySpec> registries,
+    RegistrySettings registrySettings) {
   public ScanPlan {
     connections = List.copyOf(connections);
+    registries = List.copyOf(registries);
+    registrySettings = registrySettings == null ? RegistrySettings.defaults() : registrySettings;
+  }
+
+  public ScanPlan(boolean demo, List<ConnectionSpec> connections) {
+    this(demo, connections, List.of(), RegistrySettings.defaults());
   }
 
   public static ScanPlan demoOnly() {
@@ -13,6 +23,6 @@ public record ScanPlan(boolean demo, List<ConnectionSpec> connections) {
   }
 
   public boolean isEmpty() {
-    return !demo && connections.isEmpty();
+    return !demo && connections.isEmpty() && registries.isEmpty();
   }
 }

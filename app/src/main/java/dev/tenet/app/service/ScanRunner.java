@@ -1,6 +1,7 @@
 package dev.tenet.app.service;
 
 import dev.tenet.app.demo.DemoEnvironment;
+import dev.tenet.connectors.registry.TagHistory;
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.audit.AuditAction;
 import dev.tenet.core.rule.RuleCatalog;
@@ -65,13 +66,20 @@ public final class ScanRunner {
       throws ScanException, InterruptedException {
     if (plan.isEmpty()) {
       throw new UserError(
-          "Nothing to scan: give --github ORG, --gitlab GROUP, --aws-iam-file FILE, --aws-profile"
-              + " NAME, --k8s-file FILE or --kubeconfig FILE (or --demo for the bundled sample"
-              + " organization).");
+          "Nothing to scan: give --github ORG, --gitlab GROUP, --registry URL, --aws-iam-file"
+              + " FILE, --aws-profile NAME, --k8s-file FILE or --kubeconfig FILE (or --demo for"
+              + " the bundled sample organization).");
     }
     List<Connector> list = new ArrayList<>();
     for (ConnectionSpec spec : plan.connections()) {
       list.add(connectors.create(spec));
+    }
+    // Registries come last: their images' provenance links to the workflows the source
+    // platforms reported; and a moved tag needs what the previous assessment saw.
+    TagHistory history =
+        plan.registries().isEmpty() ? TagHistory.NONE : RegistryHistory.from(workspace);
+    for (RegistrySpec spec : plan.registries()) {
+      list.add(connectors.createRegistry(spec, plan.registrySettings(), history));
     }
     ScanService service =
         new ScanService(

@@ -47,9 +47,11 @@ class CliTest {
     for (JsonNode f : findings) {
       assertThat(ids.add(f.path("id").asText())).isTrue();
       assertThat(f.path("weakness").asText()).isNotBlank();
-      // The demo organization, its GitLab group, its AWS account and its EKS cluster.
+      // The demo organization, its GitLab group, AWS account, EKS cluster and registry.
       assertThat(f.path("resource").asText())
-          .matches("(github:acme-corp|gitlab:acme|aws:123456789012|k8s:acme-prod-eks)([/#].*)?");
+          .matches(
+              "^(github:acme-corp|gitlab:acme|aws:123456789012|k8s:acme-prod-eks"
+                  + "|oci:registry\\.acme-corp\\.example)([/#].*)?$");
       assertThat(f.path("frameworks").path("owasp").isArray()).isTrue();
     }
     assertThat(findings)

@@ -88,6 +88,7 @@ public final class ApiClient {
   private final Semaphore inFlight;
   private final Pattern neverStore;
   private final LimitedBody bodies;
+  private final ChallengeResponder challenges;
 
   private final Object rateLock = new Object();
   private long rateRemaining = -1;
@@ -110,6 +111,7 @@ public final class ApiClient {
     List<String> kept = new ArrayList<>(KEPT_HEADERS);
     b.keptHeaders.forEach(h -> kept.add(h.toLowerCase(Locale.ROOT)));
     this.keptHeaders = List.copyOf(kept);
+    this.challenges = b.challenges;
     this.inFlight = new Semaphore(Math.max(1, policy.maxConcurrency()));
     this.bodies = new LimitedBody(b.maxResponseBytes);
     HttpClient.Builder http =
@@ -134,11 +136,20 @@ public final class ApiClient {
 
   /** GETs a path below the base URL (or an absolute URL on the same origin). */
   public ApiResponse get(String pathOrUrl) throws ApiException, InterruptedException {
+    return get(pathOrUrl, Map.of());
+  }
+
+  /**
+   * GETs with headers of this request only, e.g. the media types a registry may answer with. They
+   * never carry a credential: credentials come from the client's {@link Auth}.
+   */
+  public ApiResponse get(String pathOrUrl, Map<String, String> requestHeaders)
+      throws ApiException, InterruptedException {
     String url = absolute(pathOrUrl);
     String path = display(url);
     inFlight.acquire();
     try {
-      return send("GET", url, path, null);
+      return send("GET", url, path, null, requestHeaders);
     } finally {
       inFlight.release();
     }
@@ -152,7 +163,7 @@ public final class ApiClient {
     String url = absolute(path);
     inFlight.acquire();
     try {
-      return send("POST", url, display(url), jsonBody.getBytes(StandardCharsets.UTF_8));
+      return send("POST", url, display(url), jsonBody.getBytes(StandardCharsets.UTF_8), Map.of());
     } finally {
       inFlight.release();
     }
@@ -205,10 +216,10 @@ public final class ApiClient {
     return m.find() ? m.group(1) : null;
   }
 
-  private ApiResponse send(String method, String url, String path, byte[] body)
+  private ApiResponse send(
+      String method, String url, String path, byte[] body, Map<String, String> requestHeaders)
       throws ApiException, InterruptedException {
     boolean get = method.equals("GET");
-    // Responses that may carry secret values are never stored, so never asked conditionally.
     boolean storable = get && (neverStore == null || !neverStore.matcher(path).find());
     Optional<ResponseCache.Entry> cached = storable ? cache.get(url) : Optional.empty();
     if (cached.isPresent() && reuseSince != null && !cached.get().storedAt().isBefore(reuseSince)) {
@@ -226,6 +237,10 @@ public final class ApiClient {
     String current = url;
     boolean sameOrigin = true;
     int redirects = 0;
+    // A credential the origin asked for through a challenge (e.g. a registry's bearer token).
+    String challenged =
+        challenges == null ? null : challenges.knownAuthorization(path).orElse(null);
+    boolean answered = false;
     while (true) {
       waitForRateLimit(path);
       HttpRequest.Builder request =
@@ -240,8 +255,12 @@ public final class ApiClient {
             .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
       }
       headers.forEach(request::setHeader);
+      requestHeaders.forEach(request::setHeader);
       if (sameOrigin) {
         auth.apply(request::setHeader);
+        if (challenged != null) {
+          request.setHeader("Authorization", challenged);
+        }
         if (cached.isPresent() && cached.get().revalidatable() && current.equals(url)) {
           ResponseCache.Entry e = cached.get();
           if (e.etag() != null) {
@@ -336,6 +355,17 @@ public final class ApiClient {
       if (status == 401 && sameOrigin && !renewed && auth.renew()) {
         renewed = true;
         continue;
+      }
+      if (status == 401 && sameOrigin && challenges != null && !answered) {
+        Optional<String> challenge = response.headers().firstValue("www-authenticate");
+        if (challenge.isPresent()) {
+          answered = true;
+          Optional<String> answer = challenges.answer(path, challenge.get());
+          if (answer.isPresent()) {
+            challenged = answer.get();
+            continue;
+          }
+        }
       }
       if (status >= 500 && status <= 599) {
         if (++attempt < policy.maxAttempts()) {
@@ -700,6 +730,7 @@ public final class ApiClient {
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Instant reuseSince;
     private final List<String> keptHeaders = new ArrayList<>();
+    private ChallengeResponder challenges;
 
     private Builder(URI base, String platformName) {
       this.base = checkBaseUrl(base.toString(), platformName);
@@ -771,6 +802,15 @@ public final class ApiClient {
      */
     public Builder reuseResponsesSince(Instant since) {
       this.reuseSince = since;
+      return this;
+    }
+
+    /**
+     * Answers authentication challenges of the origin (401 with {@code WWW-Authenticate}), e.g. the
+     * bearer-token flow of container registries. The answer is sent to this origin only.
+     */
+    public Builder challenges(ChallengeResponder challenges) {
+      this.challenges = challenges;
       return this;
     }
 

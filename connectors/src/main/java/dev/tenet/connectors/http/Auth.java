@@ -1,6 +1,8 @@
 package dev.tenet.connectors.http;
 
 import dev.tenet.core.credentials.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * How a connection authenticates its requests. Applied only to requests to its own host. A
@@ -35,5 +37,16 @@ public interface Auth {
   /** A token in a header of its own, e.g. GitLab's {@code PRIVATE-TOKEN}. */
   static Auth header(String name, Secret token) {
     return request -> request.set(name, token.reveal());
+  }
+
+  /** HTTP Basic: a user name and a token or password, e.g. for a registry's token service. */
+  static Auth basic(String username, Secret secret) {
+    return request ->
+        request.set(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (username + ":" + secret.reveal()).getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -522,4 +522,86 @@ public final class Attr {
    * or "write" (GitHub's default_workflow_permissions).
    */
   public static final String WORKFLOW_TOKEN_DEFAULT = "workflowTokenDefault";
+
+  // Registries and artifacts (container images). An image repository is an IMAGE entity
+  // (oci:HOST/PATH), each tag Tenet inspected an IMAGE part of it (oci:HOST/PATH#tag/TAG).
+  /** Text, on a tagged image: the digest (sha256:…) of the manifest or index the tag points to. */
+  public static final String DIGEST = "digest";
+
+  /** Text, on a tagged image: the tag. */
+  public static final String TAG = "tag";
+
+  /** Instant, on a tagged image: when the tag was last pushed, as the registry reports it. */
+  public static final String PUSHED_AT = "pushedAt";
+
+  /**
+   * Text, on a tagged image: what its signature check found: verified (by a trusted key or
+   * identity), invalid (a signature is there but fails: altered, another image's, or an untrusted
+   * signer), unverifiable (signed, but nothing Tenet may trust can check it), absent.
+   */
+  public static final String SIGNATURE = "signature";
+
+  /** Text: how the signature was checked, or what failed and why. */
+  public static final String SIGNATURE_DETAIL = "signatureDetail";
+
+  /** Text: who signed: the trusted key (name and fingerprint) or the certificate identity. */
+  public static final String SIGNER = "signer";
+
+  /** Text: where the signature was found: referrers API, or the tag sha256-….sig. */
+  public static final String SIGNATURE_SOURCE = "signatureSource";
+
+  /**
+   * Text, on a tagged image: its build provenance (SLSA / in-toto): verified (signed by a trusted
+   * key or identity), invalid (signature fails, or it describes another artifact), unsigned,
+   * unverifiable (signed, but nothing trusted can check it), absent.
+   */
+  public static final String PROVENANCE = "provenance";
+
+  /** Text: how the provenance was checked, or what failed and why. */
+  public static final String PROVENANCE_DETAIL = "provenanceDetail";
+
+  /** Text: the builder id the provenance names. */
+  public static final String PROVENANCE_BUILDER = "provenanceBuilder";
+
+  /** Text: the source repository the provenance names, as host/path (github.com/acme/api). */
+  public static final String PROVENANCE_SOURCE = "provenanceSource";
+
+  /** Text: the workflow or pipeline file the provenance names, with its ref when given. */
+  public static final String PROVENANCE_WORKFLOW = "provenanceWorkflow";
+
+  /**
+   * Text: the resource id the provenance's source repository has in Tenet (github:acme/api), when
+   * its host is a known platform: it is the organization's own when the scan saw it.
+   */
+  public static final String PROVENANCE_SOURCE_ID = "provenanceSourceId";
+
+  /** Boolean, on an image repository: the registry refuses to move or overwrite existing tags. */
+  public static final String TAGS_IMMUTABLE = "tagsImmutable";
+
+  /** Text, on a tagged image: the digest the previous assessment saw under this tag. */
+  public static final String PREVIOUS_DIGEST = "previousDigest";
+
+  /** Instant, on a tagged image: when the previous assessment saw {@link #PREVIOUS_DIGEST}. */
+  public static final String PREVIOUS_SEEN_AT = "previousSeenAt";
+
+  /** Boolean, on a registry or image repository: anyone may pull without credentials. */
+  public static final String ANONYMOUS_PULL = "anonymousPull";
+
+  /** Boolean, on a registry or image repository: anyone may push without credentials. */
+  public static final String ANONYMOUS_PUSH = "anonymousPush";
+
+  /** Boolean, on a registry: it asks for credentials at all (false: it serves anyone). */
+  public static final String AUTH_REQUIRED = "authRequired";
+
+  /**
+   * List, on a registry: source locations (host/path prefixes such as github.com/acme) whose builds
+   * count as the organization's own when judging provenance.
+   */
+  public static final String TRUSTED_SOURCES = "trustedSources";
+
+  /** List, on a registry token: what it may do, normalized: pull, push, delete, admin. */
+  public static final String GRANTS = "grants";
+
+  /** List, on a registry token: the repositories it is limited to; "*" for all. */
+  public static final String RESOURCES = "resources";
 }

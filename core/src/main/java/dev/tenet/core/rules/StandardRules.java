@@ -9,6 +9,7 @@ import dev.tenet.core.rules.github.GitHubRules;
 import dev.tenet.core.rules.gitlab.GitLabRules;
 import dev.tenet.core.rules.k8s.KubernetesRules;
 import dev.tenet.core.rules.pipeline.PipelineRules;
+import dev.tenet.core.rules.registry.RegistryRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,7 @@ public final class StandardRules {
     rules.addAll(AwsRules.all());
     rules.addAll(KubernetesRules.all());
     rules.addAll(PipelineRules.all());
+    rules.addAll(RegistryRules.all());
     return List.copyOf(rules);
   }
 

@@ -75,10 +75,11 @@ public final class MainWindow extends BorderPane {
         () ->
             new PlaceholderView(
                 "Connections",
-                "This screen will add, test and remove GitHub and GitLab connections, with tokens in"
-                    + " the OS keychain.",
-                "Meanwhile: GITHUB_TOKEN=… tenet scan --github ORG, or GITLAB_TOKEN=… tenet scan"
-                    + " --gitlab GROUP (read-only tokens; see docs/PERMISSIONS.md)."));
+                "This screen will add, test and remove GitHub, GitLab and container registry"
+                    + " connections, with tokens in the OS keychain.",
+                "Meanwhile: GITHUB_TOKEN=… tenet scan --github ORG, GITLAB_TOKEN=… tenet scan"
+                    + " --gitlab GROUP, or tenet scan --registry URL (read-only tokens; see"
+                    + " docs/PERMISSIONS.md)."));
     factories.put(
         Screen.REPORTS,
         () ->
