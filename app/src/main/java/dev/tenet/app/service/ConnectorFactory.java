@@ -13,7 +13,7 @@ import java.util.Map;
 /** Builds connectors from connection specs: the one place that knows every platform. */
 public final class ConnectorFactory {
   private final CacheFolders cacheFolders;
-  private final HttpPolicy policy;
+  private final java.util.function.Supplier<HttpPolicy> policy;
   private final TokenSource tokens;
 
   /** Tokens from environment variables only (headless runs, tests). */
@@ -24,6 +24,17 @@ public final class ConnectorFactory {
 
   /** Tokens from the credential store (keychain, vault) or environment variables. */
   public ConnectorFactory(CacheFolders cacheFolders, HttpPolicy policy, TokenSource tokens) {
+    this(cacheFolders, () -> policy, tokens);
+  }
+
+  /**
+   * @param policy the HTTP policy of the moment (the user's proxy and CA bundle), asked per
+   *     connector
+   */
+  public ConnectorFactory(
+      CacheFolders cacheFolders,
+      java.util.function.Supplier<HttpPolicy> policy,
+      TokenSource tokens) {
     this.cacheFolders = cacheFolders;
     this.policy = policy;
     this.tokens = tokens;
@@ -38,7 +49,7 @@ public final class ConnectorFactory {
             base.toString(),
             spec.target(),
             token,
-            policy,
+            policy.get(),
             new DiskResponseCache(cacheFolders.forConnection(base, token)));
       }
       case GitLabConnector.PLATFORM -> {
@@ -49,7 +60,7 @@ public final class ConnectorFactory {
               base.toString(),
               spec.target(),
               token,
-              policy,
+              policy.get(),
               new DiskResponseCache(cacheFolders.forConnection(base, token)));
         } catch (IllegalArgumentException e) {
           throw new UserError(e.getMessage());

@@ -43,6 +43,9 @@ public final class GitHubEmulator implements AutoCloseable {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String API = "/api/v3";
 
+  /** The account the emulator's token belongs to, as GET /user names it. */
+  public static final String SCANNER = "tenet-scanner";
+
   private final SampleOrganization org;
   private final String token;
   private final HttpServer server;
@@ -196,6 +199,12 @@ public final class GitHubEmulator implements AutoCloseable {
     Matcher m;
     if (p.equals("/orgs/" + login)) {
       return ok(shapes.organization(org.organization(), ownerToken, 9_000_001L));
+    }
+    if (p.equals("/user")) {
+      return ok(shapes.user(SCANNER, 9_000_101L));
+    }
+    if (p.equals("/rate_limit")) {
+      return ok(rateLimit());
     }
     if (p.equals("/orgs/" + login + "/members")) {
       return page(exchange, members(query), query);
@@ -372,6 +381,21 @@ public final class GitHubEmulator implements AutoCloseable {
     headers.set("X-RateLimit-Remaining", String.valueOf(Math.max(0, remaining)));
     headers.set("X-RateLimit-Reset", String.valueOf(Instant.now().getEpochSecond() + 3600));
     headers.set("X-RateLimit-Resource", "core");
+  }
+
+  /** GET /rate_limit: the core budget as GitHub reports it (this request is not counted). */
+  private ObjectNode rateLimit() {
+    long remaining = Math.max(0, rateRemaining.get());
+    long reset = Instant.now().getEpochSecond() + 3600;
+    ObjectNode core = JSON.objectNode();
+    core.put("limit", 5000);
+    core.put("used", 5000 - remaining);
+    core.put("remaining", remaining);
+    core.put("reset", reset);
+    ObjectNode root = JSON.objectNode();
+    root.putObject("resources").set("core", core);
+    root.set("rate", core.deepCopy());
+    return root;
   }
 
   private static Response ok(JsonNode body) {
