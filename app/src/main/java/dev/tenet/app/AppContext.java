@@ -6,6 +6,7 @@ import dev.tenet.app.service.ConnectionTester;
 import dev.tenet.app.service.ConnectorFactory;
 import dev.tenet.app.service.CredentialService;
 import dev.tenet.app.service.ForgetService;
+import dev.tenet.app.service.GraphService;
 import dev.tenet.app.service.ReportService;
 import dev.tenet.app.service.ScanRunner;
 import dev.tenet.app.service.SettingsService;
@@ -45,6 +46,7 @@ public final class AppContext implements AutoCloseable {
   private final ForgetService forget;
   private final SettingsService settings;
   private final ConnectionService connections;
+  private final GraphService graphs;
   private volatile PassphraseSource passphrases;
 
   /**
@@ -102,6 +104,7 @@ public final class AppContext implements AutoCloseable {
             workspace, connectors, rules, new Scorer(ScoringModel.standard()), clock, audit);
     this.reports = new ReportService(workspace, rules, audit);
     this.forget = new ForgetService(workspace, httpCache, audit);
+    this.graphs = new GraphService(workspace);
   }
 
   /** The context for this user: TENET_HOME or the OS data folder, or an explicit database. */
@@ -147,6 +150,10 @@ public final class AppContext implements AutoCloseable {
 
   public ConnectionService connections() {
     return connections;
+  }
+
+  public GraphService graphs() {
+    return graphs;
   }
 
   public AuditService audit() {

@@ -1,0 +1,360 @@
+package dev.tenet.app.gui.paths;
+
+import dev.tenet.app.gui.common.Messages;
+import dev.tenet.app.gui.common.Texts;
+import dev.tenet.app.gui.common.UiExecutor;
+import dev.tenet.app.service.GraphService;
+import dev.tenet.app.service.Workspace;
+import dev.tenet.core.assessment.Assessment;
+import dev.tenet.core.assessment.AttackPath;
+import dev.tenet.core.model.Finding;
+import dev.tenet.core.model.ResourceId;
+import dev.tenet.core.model.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The attack paths screen's state: the paths of an assessment, the drawing of the selected one with
+ * the entities around it, its steps explained, and the blast radius of a clicked entity.
+ */
+public final class PathsViewModel {
+  public enum State {
+    LOADING,
+    EMPTY,
+    NO_PATHS,
+    READY,
+    ERROR
+  }
+
+  /** One path, as listed. */
+  public record PathRow(
+      String id, Severity severity, String entry, String target, int steps, String title) {}
+
+  /** What a drawn entity is on the selected path. */
+  public enum Role {
+    ENTRY,
+    TARGET,
+    PATH,
+    AROUND
+  }
+
+  /** One drawn entity. */
+  public record GraphNode(String id, String kind, String label, Role role, int findings) {}
+
+  /** One drawn relation. */
+  public record GraphEdge(String from, String to, String label, boolean onPath) {}
+
+  /** The drawing of a path and its surroundings. */
+  public record PathGraph(List<GraphNode> nodes, List<GraphEdge> edges, boolean graphStored) {}
+
+  /** One step of the selected path, explained. */
+  public record StepRow(int number, String from, String relation, String to, String because) {}
+
+  /** The entity clicked in the drawing. */
+  public record NodeDetail(String id, String kind, String name, List<String> findings) {}
+
+  /** One entity the clicked one reaches. */
+  public record ReachRow(String id, String kind, String name, int steps, String via) {}
+
+  /**
+   * Computes a blast radius: the seam where the attack-path engine's own (PathService) replaces the
+   * stored-graph reachability of {@link GraphService#reach}.
+   */
+  @FunctionalInterface
+  public interface BlastRadius {
+    List<ReachRow> of(String assessmentId, String entityId) throws Exception;
+  }
+
+  /** Entities drawn around each entity of the path. */
+  static final int AROUND = 3;
+
+  private final Workspace workspace;
+  private final GraphService graphs;
+  private final BlastRadius blastRadius;
+  private final UiExecutor executor;
+
+  private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.LOADING);
+  private final StringProperty status = new SimpleStringProperty("Loading the attack paths…");
+  private final StringProperty summary = new SimpleStringProperty("");
+  private final ObservableList<PathRow> paths = FXCollections.observableArrayList();
+  private final ObjectProperty<PathRow> selected = new SimpleObjectProperty<>();
+  private final ObjectProperty<PathGraph> graph = new SimpleObjectProperty<>();
+  private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+  private final StringProperty graphStatus = new SimpleStringProperty("");
+  private final ObjectProperty<NodeDetail> node = new SimpleObjectProperty<>();
+  private final ObservableList<ReachRow> reach = FXCollections.observableArrayList();
+  private final StringProperty reachStatus = new SimpleStringProperty("");
+
+  private Assessment assessment;
+  private Map<String, Finding> findingsById = Map.of();
+  private Map<String, List<Finding>> findingsByResource = Map.of();
+  private int selection;
+
+  public PathsViewModel(
+      Workspace workspace, GraphService graphs, BlastRadius blastRadius, UiExecutor executor) {
+    this.workspace = workspace;
+    this.graphs = graphs;
+    this.blastRadius = blastRadius;
+    this.executor = executor;
+  }
+
+  /** The stored-graph blast radius, until the attack-path engine provides its own. */
+  public static BlastRadius storedGraph(GraphService graphs) {
+    return (assessmentId, entityId) ->
+        graphs.reach(assessmentId, entityId).stream()
+            .map(r -> new ReachRow(r.id(), r.kind(), r.name(), r.steps(), r.via()))
+            .toList();
+  }
+
+  public void load() {
+    state.set(State.LOADING);
+    status.set("Loading the attack paths…");
+    executor.run(() -> workspace.latest().orElse(null), this::show, this::fail);
+  }
+
+  /** Shows an assessment's paths (the latest one's, normally). */
+  public void show(Assessment a) {
+    assessment = a;
+    paths.clear();
+    steps.clear();
+    graph.set(null);
+    node.set(null);
+    reach.clear();
+    reachStatus.set("");
+    if (a == null) {
+      state.set(State.EMPTY);
+      status.set("No assessment yet: scan first (or run the demo) to look for attack paths.");
+      return;
+    }
+    Map<String, Finding> byId = new HashMap<>();
+    Map<String, List<Finding>> byResource = new HashMap<>();
+    for (Finding f : a.findings()) {
+      byId.put(f.id(), f);
+      byResource.computeIfAbsent(f.resource(), k -> new ArrayList<>()).add(f);
+    }
+    findingsById = byId;
+    findingsByResource = byResource;
+    List<PathRow> rows =
+        a.attackPaths().stream()
+            .sorted(Comparator.comparing(AttackPath::severity).thenComparing(AttackPath::id))
+            .map(
+                p ->
+                    new PathRow(
+                        p.id(),
+                        p.severity(),
+                        p.entry(),
+                        p.target(),
+                        p.hops().size(),
+                        short_(p.entry()) + "  →  " + short_(p.target())))
+            .toList();
+    long critical = rows.stream().filter(r -> r.severity() == Severity.CRITICAL).count();
+    summary.set(
+        Texts.count(rows.size(), "attack path")
+            + (critical > 0 ? " · " + critical + " critical" : "")
+            + " · assessment "
+            + a.id());
+    if (rows.isEmpty()) {
+      state.set(State.NO_PATHS);
+      status.set(
+          "This assessment lists no chain of trust relations from an untrusted entry point to a"
+              + " crown jewel.");
+      return;
+    }
+    paths.setAll(rows);
+    state.set(State.READY);
+    status.set("");
+    select(rows.get(0));
+  }
+
+  /** Draws a path and the entities around it; explains its steps. */
+  public void select(PathRow row) {
+    if (row == null || assessment == null) {
+      return;
+    }
+    selected.set(row);
+    node.set(null);
+    reach.clear();
+    reachStatus.set("Click an entity in the drawing to see what it reaches.");
+    AttackPath p =
+        assessment.attackPaths().stream()
+            .filter(x -> x.id().equals(row.id()))
+            .findFirst()
+            .orElse(null);
+    if (p == null) {
+      return;
+    }
+    List<StepRow> list = new ArrayList<>();
+    int n = 1;
+    for (AttackPath.Hop h : p.hops()) {
+      list.add(new StepRow(n++, h.from(), h.relation(), h.to(), because(h.because())));
+    }
+    steps.setAll(list);
+    Set<String> onPath = new LinkedHashSet<>();
+    onPath.add(p.entry());
+    for (AttackPath.Hop h : p.hops()) {
+      onPath.add(h.from());
+      onPath.add(h.to());
+    }
+    onPath.add(p.target());
+    String id = assessment.id();
+    int mine = ++selection;
+    graphStatus.set("Drawing…");
+    executor.run(
+        () -> graphs.around(id, onPath, AROUND),
+        around -> {
+          if (mine == selection) {
+            graph.set(drawing(p, onPath, around));
+            graphStatus.set(
+                around.graphStored()
+                    ? ""
+                    : "This assessment was stored without its trust graph: only the path is drawn.");
+          }
+        },
+        e -> graphStatus.set(Messages.of(e)));
+  }
+
+  private PathGraph drawing(AttackPath p, Set<String> onPath, GraphService.Neighbourhood around) {
+    List<GraphNode> nodes = new ArrayList<>();
+    for (GraphService.Node n : around.nodes()) {
+      Role role =
+          n.id().equals(p.entry())
+              ? Role.ENTRY
+              : n.id().equals(p.target())
+                  ? Role.TARGET
+                  : onPath.contains(n.id()) ? Role.PATH : Role.AROUND;
+      int count = findingsByResource.getOrDefault(n.id(), List.of()).size();
+      nodes.add(new GraphNode(n.id(), n.kind(), n.name(), role, count));
+    }
+    Set<String> pathEdges = new LinkedHashSet<>();
+    List<GraphEdge> edges = new ArrayList<>();
+    for (AttackPath.Hop h : p.hops()) {
+      if (pathEdges.add(h.from() + "|" + h.to())) {
+        edges.add(new GraphEdge(h.from(), h.to(), h.relation(), true));
+      }
+    }
+    for (GraphService.Edge e : around.edges()) {
+      if (!pathEdges.contains(e.from() + "|" + e.to())
+          && !pathEdges.contains(e.to() + "|" + e.from())) {
+        edges.add(new GraphEdge(e.from(), e.to(), e.relation(), false));
+      }
+    }
+    return new PathGraph(nodes, edges, around.graphStored());
+  }
+
+  private String because(String because) {
+    if (because == null || because.isBlank()) {
+      return "";
+    }
+    Finding f = findingsById.get(because);
+    return f == null ? because : f.title() + " (" + f.resource() + ")";
+  }
+
+  /** Shows an entity of the drawing and, in the background, what it reaches. */
+  public void selectNode(String id) {
+    PathGraph g = graph.get();
+    if (g == null || id == null || assessment == null) {
+      return;
+    }
+    GraphNode n = g.nodes().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+    if (n == null) {
+      return;
+    }
+    node.set(
+        new NodeDetail(
+            n.id(),
+            n.kind(),
+            n.label(),
+            findingsByResource.getOrDefault(n.id(), List.of()).stream()
+                .sorted(Comparator.comparing(Finding::severity))
+                .map(f -> Texts.title(f.severity()) + " · " + f.title())
+                .toList()));
+    reach.clear();
+    reachStatus.set("Computing the blast radius of " + n.label() + "…");
+    String assessmentId = assessment.id();
+    executor.run(
+        () -> blastRadius.of(assessmentId, id),
+        rows -> {
+          if (node.get() != null && node.get().id().equals(id)) {
+            reach.setAll(rows);
+            reachStatus.set(
+                rows.isEmpty()
+                    ? n.label() + " grants control over nothing else in the graph."
+                    : n.label()
+                        + " reaches "
+                        + Texts.count(rows.size(), "entity", "entities")
+                        + " through the trust relations Tenet read.");
+          }
+        },
+        e -> reachStatus.set(Messages.of(e)));
+  }
+
+  /** "alice (member)" from github:acme#member/alice; "acme/web" from github:acme/web. */
+  static String short_(String id) {
+    try {
+      ResourceId r = ResourceId.parse(id);
+      return r.kind() == null ? r.scope() : r.name() + " (" + r.kind() + ")";
+    } catch (IllegalArgumentException e) {
+      return id;
+    }
+  }
+
+  private void fail(Exception e) {
+    state.set(State.ERROR);
+    status.set(Messages.of(e));
+  }
+
+  public ObjectProperty<State> stateProperty() {
+    return state;
+  }
+
+  public StringProperty statusProperty() {
+    return status;
+  }
+
+  public StringProperty summaryProperty() {
+    return summary;
+  }
+
+  public ObservableList<PathRow> paths() {
+    return paths;
+  }
+
+  public ObjectProperty<PathRow> selectedProperty() {
+    return selected;
+  }
+
+  public ObjectProperty<PathGraph> graphProperty() {
+    return graph;
+  }
+
+  public ObservableList<StepRow> steps() {
+    return steps;
+  }
+
+  public StringProperty graphStatusProperty() {
+    return graphStatus;
+  }
+
+  public ObjectProperty<NodeDetail> nodeProperty() {
+    return node;
+  }
+
+  public ObservableList<ReachRow> reach() {
+    return reach;
+  }
+
+  public StringProperty reachStatusProperty() {
+    return reachStatus;
+  }
+}
