@@ -289,9 +289,9 @@ public final class ConnectionsViewModel {
         l -> {
           results.remove(c.id());
           list.setAll(l);
-          notice.set("Removed " + c.label() + "; its assessments stay until you forget them.");
           state.set(l.isEmpty() ? State.EMPTY : State.READY);
           selected.set(l.isEmpty() ? null : l.get(0));
+          notice.set("Removed " + c.label() + "; its assessments stay until you forget them.");
           if (l.isEmpty()) {
             status.set(
                 "Add a GitHub organization or a GitLab group with a read-only token. Tenet keeps"
