@@ -53,6 +53,7 @@ public final class ConsoleApp extends Application {
             UiExecutor.javaFx(),
             desktop(getHostServices()),
             ConsoleApp::applyTheme,
+            Path.of(System.getProperty("user.home", ".")),
             Clock.systemDefaultZone());
     Scene scene = scene(window, context.settings());
     stage.setScene(scene);
@@ -73,15 +74,29 @@ public final class ConsoleApp extends Application {
 
   /** The console's scene, themed; the dashboard loads the latest assessment or runs the demo. */
   public static Scene createScene(AppContext context, UiExecutor executor, boolean runDemo) {
-    return createScene(context, executor, DesktopActions.NONE, runDemo);
+    return createScene(
+        context,
+        executor,
+        DesktopActions.NONE,
+        Path.of(System.getProperty("user.home", ".")),
+        runDemo);
   }
 
-  /** The same, handing web pages and files to {@code desktop}. */
+  /** The same, handing web pages and files to {@code desktop}; reports go to {@code folder}. */
   public static Scene createScene(
-      AppContext context, UiExecutor executor, DesktopActions desktop, boolean runDemo) {
+      AppContext context,
+      UiExecutor executor,
+      DesktopActions desktop,
+      Path reportsFolder,
+      boolean runDemo) {
     MainWindow window =
         new MainWindow(
-            context, executor, desktop, ConsoleApp::applyTheme, Clock.systemDefaultZone());
+            context,
+            executor,
+            desktop,
+            ConsoleApp::applyTheme,
+            reportsFolder,
+            Clock.systemDefaultZone());
     Scene scene = scene(window, context.settings());
     if (runDemo) {
       window.scan(true);

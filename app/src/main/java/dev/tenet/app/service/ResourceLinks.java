@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * The platform's web page of a resource, for "open in the browser": the {@code webUrl} the platform
  * reported for it (or for what contains it), else, on github.com and GitHub Enterprise Server, the
- * page its id names. A web address from an API is untrusted: only http(s) on the connection's own
+ * page its id names. A web address from an API is untrusted: only https on the connection's own
  * host is ever offered.
  */
 public final class ResourceLinks {
@@ -119,7 +119,8 @@ public final class ResourceLinks {
     try {
       URI uri = URI.create(url.strip());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("https") || scheme.equals("http"))
+      // Plain http only ever serves loopback (the demo's emulators): no page worth opening.
+      if (scheme.equals("https")
           && uri.getHost() != null
           && uri.getUserInfo() == null
           && hosts.contains(uri.getHost().toLowerCase(Locale.ROOT))) {

@@ -40,9 +40,12 @@ class ResourceLinksTest {
         .set(Attr.WEB_URL, "javascript:alert(1)");
     g.entity("gitlab:acme/c", EntityKind.REPOSITORY, "c", "gitlab")
         .set(Attr.WEB_URL, "https://user:pw@gitlab.example.com/acme/c");
+    g.entity("gitlab:acme/d", EntityKind.REPOSITORY, "d", "gitlab")
+        .set(Attr.WEB_URL, "http://gitlab.example.com/acme/d");
     assertThat(ResourceLinks.webPage(g, GITLAB, "gitlab:acme/a")).isEmpty();
     assertThat(ResourceLinks.webPage(g, GITLAB, "gitlab:acme/b")).isEmpty();
     assertThat(ResourceLinks.webPage(g, GITLAB, "gitlab:acme/c")).isEmpty();
+    assertThat(ResourceLinks.webPage(g, GITLAB, "gitlab:acme/d")).isEmpty();
   }
 
   @Test

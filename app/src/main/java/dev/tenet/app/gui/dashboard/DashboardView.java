@@ -176,6 +176,7 @@ public final class DashboardView extends ScrollPane {
     Hyperlink blind = new Hyperlink("See the blind spots");
     blind.setId("dashboard-blind-spots");
     blind.setOnAction(e -> navigator.findings("coverage-gap"));
+    Views.showWhen(blind, model.blindSpotsProperty());
     VBox coverageCard = Views.card(new VBox(8, coverageTitle, coverage, scopes, blind));
     HBox.setHgrow(coverageCard, Priority.ALWAYS);
     HBox top = new HBox(16, overall, paths, coverageCard);

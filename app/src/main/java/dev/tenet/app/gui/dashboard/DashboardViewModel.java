@@ -70,6 +70,8 @@ public final class DashboardViewModel {
   private final ObservableList<RiskRow> topRisks = FXCollections.observableArrayList();
   private final ObservableList<Integer> trend = FXCollections.observableArrayList();
   private final StringProperty attackPaths = new SimpleStringProperty("");
+  private final javafx.beans.property.BooleanProperty blindSpots =
+      new javafx.beans.property.SimpleBooleanProperty();
   private final ObjectProperty<Integer> pathCount = new SimpleObjectProperty<>(0);
   private final ObservableList<ScopeRow> assessed = FXCollections.observableArrayList();
   private final ObservableList<GapRow> notAssessed = FXCollections.observableArrayList();
@@ -196,6 +198,7 @@ public final class DashboardViewModel {
       }
     }
     notAssessed.setAll(gapRows);
+    blindSpots.set(a.coverage().blindSpots() > 0);
     int paths = a.attackPaths().size();
     pathCount.set(paths);
     attackPaths.set(
@@ -326,6 +329,11 @@ public final class DashboardViewModel {
 
   public ObservableList<Integer> trend() {
     return trend;
+  }
+
+  /** Whether the assessment has blind spots to look at. */
+  public javafx.beans.property.BooleanProperty blindSpotsProperty() {
+    return blindSpots;
   }
 
   public StringProperty attackPathsProperty() {

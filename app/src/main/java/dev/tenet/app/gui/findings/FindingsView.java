@@ -107,6 +107,15 @@ public final class FindingsView extends BorderPane {
     VBox root = new VBox(16, top, states);
     root.setPadding(new Insets(24, 24, 16, 24));
     setCenter(root);
+    model
+        .stateProperty()
+        .addListener(
+            (o, a, st) -> {
+              if (st == State.READY && focusWhenReady) {
+                focusWhenReady = false;
+                focusSearch();
+              }
+            });
   }
 
   private Button retry() {
@@ -115,11 +124,20 @@ public final class FindingsView extends BorderPane {
     return b;
   }
 
-  /** Puts the cursor in the search field (Ctrl+F). */
+  /** Puts the cursor in the search field (Ctrl+F), once the findings are shown. */
   public void focusSearch() {
-    search.requestFocus();
-    search.selectAll();
+    if (model.stateProperty().get() == State.READY) {
+      javafx.application.Platform.runLater(
+          () -> {
+            search.requestFocus();
+            search.selectAll();
+          });
+    } else {
+      focusWhenReady = true;
+    }
   }
+
+  private boolean focusWhenReady;
 
   private Node ready() {
     search.setId("findings-search");
@@ -213,19 +231,23 @@ public final class FindingsView extends BorderPane {
     table.setFixedCellSize(34);
     table.setPlaceholder(
         Views.muted("No finding matches these filters. Clear them with the filter button."));
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
-    TableColumn<Row, Row> severity = column("Severity", Column.SEVERITY, 96);
+    TableColumn<Row, Row> severity = column("Severity", Column.SEVERITY, 100);
+    severity.setMinWidth(100);
     severity.setCellFactory(c -> new SeverityCell());
     TableColumn<Row, Row> title = column("Finding", Column.TITLE, 340);
+    title.setMinWidth(180);
     title.setCellFactory(c -> new TextCell(r -> r.title(), true));
     TableColumn<Row, Row> resource = column("Resource", Column.RESOURCE, 260);
     resource.setCellFactory(c -> new TextCell(FindingRow::resource, false));
     TableColumn<Row, Row> pillar = column("Pillar", Column.PILLAR, 120);
+    pillar.setMinWidth(90);
     pillar.setCellFactory(c -> new TextCell(r -> r.pillar().title(), false));
     TableColumn<Row, Row> weakness = column("Weakness", Column.WEAKNESS, 170);
     weakness.setCellFactory(c -> new TextCell(FindingRow::weakness, false));
     TableColumn<Row, Row> status = column("Status", Column.STATUS, 90);
+    status.setMinWidth(76);
     status.setCellFactory(c -> new TextCell(r -> r.status().label(), false));
     List.of(severity, title, resource, pillar, weakness, status).forEach(table.getColumns()::add);
 
@@ -426,6 +448,8 @@ public final class FindingsView extends BorderPane {
     said.getStyleClass().add("text-muted");
     said.setWrapText(true);
     said.textProperty().bind(model.actionMessageProperty());
+    Views.showWhen(said, model.actionMessageProperty().isNotEmpty());
+    Views.showWhen(acceptForm, javafx.beans.binding.Bindings.isNotEmpty(acceptForm.getChildren()));
 
     VBox resource =
         section(

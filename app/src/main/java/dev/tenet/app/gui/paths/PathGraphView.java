@@ -172,7 +172,7 @@ public final class PathGraphView extends Region {
     for (GraphNode n : graph.nodes()) {
       Position p = at.get(n.id());
       VBox v = node(n);
-      v.setLayoutX(p.x() - 70);
+      v.setLayoutX(p.x() - 60);
       v.setLayoutY(p.y() - RADIUS);
       nodes.getChildren().add(v);
       drawn.put(n.id(), v);
@@ -205,7 +205,7 @@ public final class PathGraphView extends Region {
       badge.getChildren().add(count);
     }
     badge.setMaxSize(2 * RADIUS + 8, 2 * RADIUS);
-    Label name = new Label(shorten(n.label(), 26));
+    Label name = new Label(shorten(n.label(), 22));
     name.getStyleClass().add("node-label");
     Label kind =
         new Label(
@@ -217,9 +217,9 @@ public final class PathGraphView extends Region {
     kind.getStyleClass().add("node-kind");
     VBox box = new VBox(2, badge, name, kind);
     box.setAlignment(Pos.TOP_CENTER);
-    box.setPrefWidth(140);
-    box.setMinWidth(140);
-    box.setMaxWidth(140);
+    box.setPrefWidth(120);
+    box.setMinWidth(120);
+    box.setMaxWidth(120);
     box.getStyleClass().add("graph-node");
     box.setUserData(n.id());
     Tooltip.install(

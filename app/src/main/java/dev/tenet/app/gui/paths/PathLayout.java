@@ -16,8 +16,8 @@ import java.util.Map;
  * not collide.
  */
 final class PathLayout {
-  static final double STEP_X = 230;
-  static final double STEP_Y = 110;
+  static final double STEP_X = 190;
+  static final double STEP_Y = 100;
 
   record Position(double x, double y) {}
 

@@ -102,8 +102,8 @@ public final class PathsView extends BorderPane {
                 list.getSelectionModel().select(p);
               }
             });
-    list.setMinWidth(240);
-    list.setPrefWidth(300);
+    list.setMinWidth(200);
+    list.setPrefWidth(230);
 
     drawing.setId("path-graph");
     drawing.setOnSelect(model::selectNode);
@@ -115,29 +115,42 @@ public final class PathsView extends BorderPane {
     out.setId("graph-zoom-out");
     Button fit = iconButton("mdi2f-fit-to-screen-outline", "Fit to view (0)", drawing::fit);
     Label hint =
-        Views.muted("Scroll to zoom · drag to move · click an entity for its blast radius");
+        Views.muted(
+            "Scroll to zoom, drag to move, click an entity for its blast radius (keys: + − 0).");
     Label graphStatus = Views.muted("");
     graphStatus.textProperty().bind(model.graphStatusProperty());
-    HBox toolbar = new HBox(6, in, out, fit, hint, Views.spacer(), graphStatus);
+    Views.showWhen(graphStatus, model.graphStatusProperty().isNotEmpty());
+    HBox toolbar = new HBox(4, in, out, fit, Views.spacer());
     toolbar.setAlignment(Pos.CENTER_LEFT);
+    legend(toolbar);
     StackPane canvas = new StackPane(drawing);
     canvas.getStyleClass().add("graph-canvas");
     VBox.setVgrow(canvas, Priority.ALWAYS);
-    legend(toolbar);
 
     TableView<StepRow> steps = new TableView<>(model.steps());
     steps.setId("path-steps");
     steps.getStyleClass().add(Styles.DENSE);
-    steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    steps.getColumns().add(col("#", 36, r -> String.valueOf(r.number())));
-    steps.getColumns().add(col("From", 200, r -> PathsViewModel.short_(r.from())));
-    steps.getColumns().add(col("Relation", 120, StepRow::relation));
-    steps.getColumns().add(col("To", 200, r -> PathsViewModel.short_(r.to())));
-    steps.getColumns().add(col("Because", 300, StepRow::because));
-    steps.setPrefHeight(170);
+    steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    TableColumn<StepRow, String> number = col("#", 32, r -> String.valueOf(r.number()));
+    number.setMaxWidth(40);
+    steps.getColumns().add(number);
+    steps
+        .getColumns()
+        .add(
+            col(
+                "Step",
+                300,
+                r ->
+                    PathsViewModel.shortName(r.from())
+                        + "  —"
+                        + r.relation()
+                        + "→  "
+                        + PathsViewModel.shortName(r.to())));
+    steps.getColumns().add(col("Because", 260, StepRow::because));
+    steps.setPrefHeight(150);
     steps.setMinHeight(120);
     steps.setPlaceholder(Views.muted("Select a path."));
-    VBox center = new VBox(8, toolbar, canvas, steps);
+    VBox center = new VBox(8, toolbar, canvas, hint, graphStatus, steps);
     center.setPadding(new Insets(0, 12, 0, 12));
 
     nodeBox.setPadding(new Insets(4, 8, 4, 8));
@@ -148,11 +161,11 @@ public final class PathsView extends BorderPane {
     renderNode();
     ScrollPane right = new ScrollPane(nodeBox);
     right.setFitToWidth(true);
-    right.setMinWidth(240);
-    right.setPrefWidth(300);
+    right.setMinWidth(220);
+    right.setPrefWidth(260);
 
     SplitPane split = new SplitPane(list, center, right);
-    split.setDividerPositions(0.22, 0.76);
+    split.setDividerPositions(0.2, 0.77);
     SplitPane.setResizableWithParent(list, false);
     SplitPane.setResizableWithParent(right, false);
     return split;
@@ -169,6 +182,7 @@ public final class PathsView extends BorderPane {
       dot.getStyleClass().add(item[0]);
       Label l = new Label(item[1], dot);
       l.getStyleClass().add("legend-item");
+      l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
       toolbar.getChildren().add(l);
     }
   }
@@ -262,15 +276,17 @@ public final class PathsView extends BorderPane {
         setGraphic(null);
         return;
       }
-      Label title = new Label(p.title());
-      title.setWrapText(true);
-      title.getStyleClass().add("text-bold");
+      Label from = new Label(PathsViewModel.shortName(p.entry()));
+      from.getStyleClass().add("text-bold");
+      Label to = new Label("→ " + PathsViewModel.shortName(p.target()));
+      to.getStyleClass().add("text-bold");
+      VBox title = new VBox(1, from, to);
       Label steps = Views.muted(Texts.count(p.steps(), "step"));
       HBox head = new HBox(8, Views.severityChip(p.severity()), steps);
       head.setAlignment(Pos.CENTER_LEFT);
       VBox box = new VBox(4, head, title);
       box.setPadding(new Insets(4, 0, 4, 0));
-      box.setMaxWidth(260);
+      Tooltip.install(box, new Tooltip(p.entry() + "\n→ " + p.target()));
       setText(null);
       setGraphic(box);
     }

@@ -156,7 +156,7 @@ public final class PathsViewModel {
                         p.entry(),
                         p.target(),
                         p.hops().size(),
-                        short_(p.entry()) + "  →  " + short_(p.target())))
+                        shortName(p.entry()) + "  →  " + shortName(p.target())))
             .toList();
     long critical = rows.stream().filter(r -> r.severity() == Severity.CRITICAL).count();
     summary.set(
@@ -300,7 +300,7 @@ public final class PathsViewModel {
   }
 
   /** "alice (member)" from github:acme#member/alice; "acme/web" from github:acme/web. */
-  static String short_(String id) {
+  static String shortName(String id) {
     try {
       ResourceId r = ResourceId.parse(id);
       return r.kind() == null ? r.scope() : r.name() + " (" + r.kind() + ")";

@@ -94,6 +94,7 @@ public final class MainWindow extends BorderPane implements Navigator {
       UiExecutor executor,
       DesktopActions desktop,
       Consumer<Theme> applyTheme,
+      Path reportsFolder,
       Clock clock) {
     getStyleClass().add("main-window");
     dashboard = new DashboardViewModel(context.workspace(), executor);
@@ -114,11 +115,7 @@ public final class MainWindow extends BorderPane implements Navigator {
     trends = new TrendsViewModel(context.workspace(), executor);
     reports =
         new ReportsViewModel(
-            context.workspace(),
-            context.reports(),
-            executor,
-            desktop,
-            Path.of(System.getProperty("user.home", ".")));
+            context.workspace(), context.reports(), executor, desktop, reportsFolder);
     settings = new SettingsViewModel(context.settings(), executor, desktop, applyTheme);
 
     entries.put(

@@ -41,6 +41,8 @@ import javafx.scene.layout.VBox;
 /** The trends screen: binds to its ViewModel, holds no logic. */
 public final class TrendsView extends ScrollPane {
   private final TrendsViewModel model;
+  private final CategoryAxis scoreAxis = new CategoryAxis();
+  private final CategoryAxis churnAxis = new CategoryAxis();
   private final LineChart<String, Number> scores;
   private final BarChart<String, Number> churn;
 
@@ -56,9 +58,10 @@ public final class TrendsView extends ScrollPane {
     HBox top = new HBox(12, title, Views.spacer(), Views.muted("Scope"), scope);
     top.setAlignment(Pos.CENTER_LEFT);
 
-    NumberAxis y = new NumberAxis(0, 100, 20);
+    NumberAxis y = new NumberAxis(0, 104, 20);
     y.setLabel("Score");
-    scores = new LineChart<>(new CategoryAxis(), y);
+    scoreAxis.setAnimated(false);
+    scores = new LineChart<>(scoreAxis, y);
     scores.setId("trends-scores");
     scores.setTitle("Scores over time");
     scores.setAnimated(false);
@@ -68,7 +71,9 @@ public final class TrendsView extends ScrollPane {
     NumberAxis count = new NumberAxis();
     count.setLabel("Findings");
     count.setMinorTickVisible(false);
-    churn = new BarChart<>(new CategoryAxis(), count);
+    churnAxis.setAnimated(false);
+    churn = new BarChart<>(churnAxis, count);
+    churn.setBarGap(2);
     churn.setId("trends-churn");
     churn.setTitle("Findings opened and resolved");
     churn.setAnimated(false);
@@ -242,6 +247,10 @@ public final class TrendsView extends ScrollPane {
 
   private void renderScores() {
     scores.getData().clear();
+    // Categories set explicitly: a CategoryAxis left to itself misplaces them after a reload.
+    scoreAxis.setCategories(
+        javafx.collections.FXCollections.observableArrayList(
+            model.points().stream().map(Point::label).toList()));
     XYChart.Series<String, Number> overall = new XYChart.Series<>();
     overall.setName("Overall");
     for (Point p : model.points()) {
@@ -268,6 +277,11 @@ public final class TrendsView extends ScrollPane {
 
   private void renderChurn() {
     churn.getData().clear();
+    churnAxis.setCategories(
+        javafx.collections.FXCollections.observableArrayList(
+            model.churn().stream().map(Churn::label).toList()));
+    // A few bars stay bars, not walls.
+    churn.setCategoryGap(Math.max(12, 320.0 / Math.max(1, model.churn().size())));
     XYChart.Series<String, Number> opened = new XYChart.Series<>();
     opened.setName("Opened");
     XYChart.Series<String, Number> resolved = new XYChart.Series<>();
