@@ -212,6 +212,10 @@ class ConsoleTest {
             visible(robot, "#compare-summary") && text(robot, "#compare-summary").contains("new"));
     assertThat(text(robot, "#compare-summary")).contains("0 new findings").contains("resolved");
     snapshot(robot, "trends");
+    javafx.scene.control.ScrollPane trends =
+        robot.lookup(".trends").queryAs(javafx.scene.control.ScrollPane.class);
+    robot.interact(() -> trends.setVvalue(1));
+    snapshot(robot, "trends-compare");
 
     // Export a JSON report of the latest assessment.
     robot.clickOn("#nav-reports");

@@ -276,11 +276,13 @@ public final class PathsView extends BorderPane {
         setGraphic(null);
         return;
       }
-      Label from = new Label(PathsViewModel.shortName(p.entry()));
+      Label from = new Label(PathsViewModel.name(p.entry()));
       from.getStyleClass().add("text-bold");
-      Label to = new Label("→ " + PathsViewModel.shortName(p.target()));
+      Label to = new Label("→ " + PathsViewModel.name(p.target()));
       to.getStyleClass().add("text-bold");
-      VBox title = new VBox(1, from, to);
+      Label kinds =
+          Views.muted(PathsViewModel.kind(p.entry()) + " → " + PathsViewModel.kind(p.target()));
+      VBox title = new VBox(1, from, to, kinds);
       Label steps = Views.muted(Texts.count(p.steps(), "step"));
       HBox head = new HBox(8, Views.severityChip(p.severity()), steps);
       head.setAlignment(Pos.CENTER_LEFT);

@@ -299,6 +299,26 @@ public final class PathsViewModel {
         e -> reachStatus.set(Messages.of(e)));
   }
 
+  /** "alice" from github:acme#member/alice; "acme/web" from github:acme/web. */
+  static String name(String id) {
+    try {
+      ResourceId r = ResourceId.parse(id);
+      return r.kind() == null ? r.scope() : r.name();
+    } catch (IllegalArgumentException e) {
+      return id;
+    }
+  }
+
+  /** "member" from github:acme#member/alice; "repository" from github:acme/web. */
+  static String kind(String id) {
+    try {
+      ResourceId r = ResourceId.parse(id);
+      return r.kind() != null ? r.kind() : r.scope().contains("/") ? "repository" : "organization";
+    } catch (IllegalArgumentException e) {
+      return "entity";
+    }
+  }
+
   /** "alice (member)" from github:acme#member/alice; "acme/web" from github:acme/web. */
   static String shortName(String id) {
     try {

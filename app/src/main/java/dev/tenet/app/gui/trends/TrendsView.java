@@ -59,6 +59,19 @@ public final class TrendsView extends ScrollPane {
     top.setAlignment(Pos.CENTER_LEFT);
 
     NumberAxis y = new NumberAxis(0, 104, 20);
+    // A little headroom keeps the 100 line off the edge; its tick is not a score.
+    y.setTickLabelFormatter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(Number n) {
+            return n.intValue() > 100 ? "" : Integer.toString(n.intValue());
+          }
+
+          @Override
+          public Number fromString(String s) {
+            return Integer.valueOf(s);
+          }
+        });
     y.setLabel("Score");
     scoreAxis.setAnimated(false);
     scores = new LineChart<>(scoreAxis, y);
@@ -74,6 +87,7 @@ public final class TrendsView extends ScrollPane {
     churnAxis.setAnimated(false);
     churn = new BarChart<>(churnAxis, count);
     churn.setBarGap(2);
+    churn.widthProperty().addListener((o, a, b) -> sizeBars());
     churn.setId("trends-churn");
     churn.setTitle("Findings opened and resolved");
     churn.setAnimated(false);
@@ -138,9 +152,11 @@ public final class TrendsView extends ScrollPane {
     movement.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     movement.setFixedCellSize(30);
     movement.setPrefHeight(30 * 7 + 34);
-    movement.setMinWidth(320);
+    movement.setMinWidth(360);
     movement.setMaxWidth(420);
     TableColumn<Movement, String> pillar = new TableColumn<>("Score");
+    pillar.setMinWidth(130);
+    pillar.setPrefWidth(140);
     pillar.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().pillar()));
     TableColumn<Movement, String> a = new TableColumn<>("Before");
     a.setCellValueFactory(d -> new ReadOnlyStringWrapper(number(d.getValue().from())));
@@ -183,6 +199,18 @@ public final class TrendsView extends ScrollPane {
             tab("Changed severity", "compare-changed", model.changed()),
             tab("Unverified", "compare-unverified", model.unverified()));
     lists.setPrefHeight(300);
+    // Open the first list that has something in it.
+    model
+        .diffSummaryProperty()
+        .addListener(
+            (o, was, now) -> {
+              for (Tab t : lists.getTabs()) {
+                if (!((TableView<?>) t.getContent()).getItems().isEmpty()) {
+                  lists.getSelectionModel().select(t);
+                  break;
+                }
+              }
+            });
     HBox.setHgrow(lists, Priority.ALWAYS);
     HBox body = new HBox(16, movement, lists);
     return Views.card(new VBox(12, heading, pick, summary, body));
@@ -206,9 +234,11 @@ public final class TrendsView extends ScrollPane {
     table.setId(id);
     table.getStyleClass().add(Styles.DENSE);
     table.setPlaceholder(Views.muted("None."));
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     TableColumn<Change, Change> sev = new TableColumn<>("Severity");
     sev.setPrefWidth(90);
+    sev.setMinWidth(90);
+    sev.setMaxWidth(110);
     sev.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
     sev.setCellFactory(
         c ->
@@ -221,13 +251,14 @@ public final class TrendsView extends ScrollPane {
               }
             });
     TableColumn<Change, String> title = new TableColumn<>("Finding");
-    title.setPrefWidth(300);
+    title.setPrefWidth(260);
     title.setCellValueFactory(
         d ->
             new ReadOnlyStringWrapper(
                 d.getValue().title()
                     + (d.getValue().note().isEmpty() ? "" : " (" + d.getValue().note() + ")")));
     TableColumn<Change, String> resource = new TableColumn<>("Resource");
+    resource.setPrefWidth(280);
     resource.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().resource()));
     table.getColumns().add(sev);
     table.getColumns().add(title);
@@ -280,8 +311,7 @@ public final class TrendsView extends ScrollPane {
     churnAxis.setCategories(
         javafx.collections.FXCollections.observableArrayList(
             model.churn().stream().map(Churn::label).toList()));
-    // A few bars stay bars, not walls.
-    churn.setCategoryGap(Math.max(12, 320.0 / Math.max(1, model.churn().size())));
+    sizeBars();
     XYChart.Series<String, Number> opened = new XYChart.Series<>();
     opened.setName("Opened");
     XYChart.Series<String, Number> resolved = new XYChart.Series<>();
@@ -292,6 +322,13 @@ public final class TrendsView extends ScrollPane {
     }
     churn.getData().add(opened);
     churn.getData().add(resolved);
+  }
+
+  /** Bars at most 40 px wide: a few assessments give bars, not walls. */
+  private void sizeBars() {
+    int n = Math.max(1, model.churn().size());
+    double perCategory = Math.max(0, churn.getWidth() - 120) / n;
+    churn.setCategoryGap(Math.max(12, perCategory - 2 * 40 - churn.getBarGap()));
   }
 
   private static final class AssessmentCell extends ListCell<AssessmentSummary> {
