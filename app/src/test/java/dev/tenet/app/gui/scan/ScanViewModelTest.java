@@ -144,4 +144,57 @@ class ScanViewModelTest {
       assertThat(vm.stateProperty().get()).isEqualTo(State.CHOOSING);
     }
   }
+
+  @Test
+  void aRateLimitWaitIsExplainedWhileItLasts(@TempDir Path home) throws Exception {
+    String token = "glpat-ScanRateLimit0123456789";
+    try (AppContext context = Fixtures.context(home, new MemoryKeychain());
+        dev.tenet.connectors.emulator.GitLabEmulator gl =
+            dev.tenet.connectors.emulator.GitLabEmulator.start(
+                    dev.tenet.connectors.emulator.SampleGroup.demo(), token)
+                .rateLimitRemaining(5)) {
+      context
+          .connections()
+          .save(
+              new Connection(null, "gitlab", gl.url().toString(), "acme", null), Secret.of(token));
+      ScanViewModel vm =
+          new ScanViewModel(
+              context.connections(),
+              context.scans(),
+              UiExecutor.direct(),
+              new Session(),
+              Navigator.NONE,
+              Clock.systemUTC());
+      vm.load();
+      List<String> waits = new ArrayList<>();
+      vm.progress()
+          .addListener(
+              (javafx.collections.ListChangeListener<ScanViewModel.Progress>)
+                  c -> {
+                    while (c.next()) {
+                      for (ScanViewModel.Progress p : c.getAddedSubList()) {
+                        p.waitProperty()
+                            .addListener(
+                                (o, a, b) -> {
+                                  if (!b.isEmpty()) {
+                                    waits.add(b);
+                                  }
+                                });
+                      }
+                    }
+                  });
+      vm.start();
+      assertThat(vm.stateProperty().get()).as(vm.outcomeProperty().get()).isEqualTo(State.DONE);
+      assertThat(waits)
+          .isNotEmpty()
+          .allSatisfy(
+              w ->
+                  assertThat(w)
+                      .startsWith("Waiting ")
+                      .contains("rate limit")
+                      .contains("resumes by itself at"));
+      // Once it resumed, the wait is no longer shown.
+      assertThat(vm.progress()).allMatch(p -> p.waitProperty().get().isEmpty());
+    }
+  }
 }
