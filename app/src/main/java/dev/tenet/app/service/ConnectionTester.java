@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -77,22 +76,6 @@ public final class ConnectionTester {
     }
   }
 
-  /** GitHub classic-token scopes that only read. */
-  private static final Set<String> GITHUB_READ_SCOPES =
-      Set.of(
-          "read:org",
-          "read:user",
-          "user:email",
-          "read:packages",
-          "read:discussion",
-          "read:project",
-          "read:audit_log",
-          "read:enterprise",
-          "read:public_key",
-          "read:repo_hook",
-          "read:gpg_key",
-          "read:ssh_signing_key");
-
   private final TokenSource tokens;
   private final Supplier<HttpPolicy> policy;
 
@@ -147,7 +130,7 @@ public final class ConnectionTester {
     List<String> broader = new ArrayList<>();
     if (scopes != null) {
       scopes.stream()
-          .filter(s -> !GITHUB_READ_SCOPES.contains(s.toLowerCase(Locale.ROOT)))
+          .filter(s -> !CredentialService.READ_ONLY_SCOPES.contains(s.toLowerCase(Locale.ROOT)))
           .forEach(broader::add);
     }
 

@@ -34,7 +34,7 @@ public final class CredentialService implements TokenSource, AutoCloseable {
    * GitHub classic-token scopes that only read. Anything else lets a token change the organization,
    * which Tenet never needs.
    */
-  private static final Set<String> READ_ONLY_SCOPES =
+  static final Set<String> READ_ONLY_SCOPES =
       Set.of(
           "read:org",
           "read:user",

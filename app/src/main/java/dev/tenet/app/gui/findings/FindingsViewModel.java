@@ -216,6 +216,8 @@ public final class FindingsViewModel {
     state.set(State.LOADING);
     status.set("Loading the findings…");
     Comparator<FindingRow> order = order();
+    Grouping groupedBy = grouping.get();
+    List<SortKey> sortedBy = sortKeys;
     executor.run(
         () -> {
           List<AssessmentSummary> history = workspace.history();
@@ -232,7 +234,14 @@ public final class FindingsViewModel {
           Arrays.sort(sortedRows, order);
           return new Loaded(a, history, rowsOf, sortedRows);
         },
-        this::show,
+        l -> {
+          show(l);
+          // Grouped or sorted otherwise while loading: sort again.
+          if (l.assessment() != null
+              && (grouping.get() != groupedBy || !sortKeys.equals(sortedBy))) {
+            resort();
+          }
+        },
         e -> {
           state.set(State.ERROR);
           status.set(Messages.of(e));
