@@ -1,13 +1,17 @@
 package dev.tenet.app;
 
 import dev.tenet.app.service.AuditService;
+import dev.tenet.app.service.ConnectionService;
+import dev.tenet.app.service.ConnectionTester;
 import dev.tenet.app.service.ConnectorFactory;
 import dev.tenet.app.service.CredentialService;
 import dev.tenet.app.service.ForgetService;
+import dev.tenet.app.service.GraphService;
 import dev.tenet.app.service.PathService;
 import dev.tenet.app.service.ReportService;
 import dev.tenet.app.service.RiskService;
 import dev.tenet.app.service.ScanRunner;
+import dev.tenet.app.service.SettingsService;
 import dev.tenet.app.service.Workspace;
 import dev.tenet.connectors.http.CacheFolders;
 import dev.tenet.connectors.http.HttpPolicy;
@@ -28,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The composition root: wires the engine, the store and the connectors once, for the command line
@@ -44,6 +49,10 @@ public final class AppContext implements AutoCloseable {
   private final ForgetService forget;
   private final PathService attackPaths;
   private final RiskService risks;
+  private final SettingsService settings;
+  private final ConnectionService connections;
+  private final GraphService graphs;
+  private volatile PassphraseSource passphrases;
 
   /**
    * A context whose vault passphrase comes from {@code TENET_VAULT_PASSPHRASE} (headless) and whose
@@ -70,19 +79,28 @@ public final class AppContext implements AutoCloseable {
     this.workspace = new Workspace(database);
     this.rules = StandardRules.catalog();
     this.audit = new AuditService(workspace, clock, AuditService.currentUser());
-    HttpPolicy policy = HttpPolicy.defaults();
+    this.settings = new SettingsService(paths.home());
+    // Every request follows the settings of the moment (proxy, CA bundle), so a change made in the
+    // console applies to the next scan without a restart.
+    Supplier<HttpPolicy> policy = settings::policy;
+    this.passphrases = passphrases;
     this.credentials =
         new CredentialService(
             new CredentialStore(
                 paths.credentialIndex(),
                 keychain,
                 new Vault(paths.vault()),
-                passphrases,
+                (vault, creating) -> this.passphrases.passphrase(vault, creating),
                 environment,
                 clock),
             audit,
             policy,
             environment);
+    this.connections =
+        new ConnectionService(
+            paths.home().resolve("connections.json"),
+            credentials,
+            new ConnectionTester(credentials, policy));
     Path httpCache = paths.cache().resolve("http");
     ConnectorFactory connectors =
         new ConnectorFactory(new CacheFolders(httpCache), policy, credentials, environment);
@@ -92,6 +110,7 @@ public final class AppContext implements AutoCloseable {
     this.scans = new ScanRunner(workspace, connectors, rules, scorer, attackPaths, clock, audit);
     this.reports = new ReportService(workspace, rules, risks, audit);
     this.forget = new ForgetService(workspace, httpCache, audit);
+    this.graphs = new GraphService(workspace);
   }
 
   /** The context for this user: TENET_HOME or the OS data folder, or an explicit database. */
@@ -121,6 +140,26 @@ public final class AppContext implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // Not ours to change (another owner): opening the store says what matters.
     }
+  }
+
+  /**
+   * Where the vault's passphrase comes from from now on: the console replaces the terminal prompt
+   * with its own dialog.
+   */
+  public void usePassphrases(PassphraseSource source) {
+    this.passphrases = source;
+  }
+
+  public SettingsService settings() {
+    return settings;
+  }
+
+  public ConnectionService connections() {
+    return connections;
+  }
+
+  public GraphService graphs() {
+    return graphs;
   }
 
   public AuditService audit() {

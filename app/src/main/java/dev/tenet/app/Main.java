@@ -26,7 +26,17 @@ public final class Main {
         TenetCli.run(
             args,
             db -> AppContext.forUser(db, new TerminalPassphrase(System.getenv())),
-            (context, demo) -> DesktopLauncher.open(context, demo, err),
+            new dev.tenet.app.cli.TenetCommand.Launcher() {
+              @Override
+              public int open(AppContext context, boolean demo) {
+                return DesktopLauncher.open(context, demo, err);
+              }
+
+              @Override
+              public int benchmark(int findings, boolean startup, PrintWriter out) {
+                return DesktopLauncher.benchmark(findings, startup, out);
+              }
+            },
             System.out,
             err);
     System.exit(code);

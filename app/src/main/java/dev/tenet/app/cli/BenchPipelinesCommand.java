@@ -1,7 +1,7 @@
 package dev.tenet.app.cli;
 
 import dev.tenet.app.service.UserError;
-import dev.tenet.core.rule.SourceFile;
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.rules.StandardRules;
 import dev.tenet.core.scan.PipelineBenchmark;
 import java.io.IOException;

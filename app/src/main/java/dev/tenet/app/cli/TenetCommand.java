@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
       EvalPipelinesCommand.class,
       BenchPipelinesCommand.class,
       VerifyCommand.class,
+      BenchConsoleCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TenetCommand implements Callable<Integer> {
@@ -62,6 +63,17 @@ public final class TenetCommand implements Callable<Integer> {
   @FunctionalInterface
   public interface Launcher {
     int open(AppContext context, boolean demo);
+
+    /**
+     * Measures the console ({@code tenet bench-console}): filtering {@code findings} findings and,
+     * with a display, starting to an interactive window; prints the results to {@code out}.
+     *
+     * @return the exit code: 0 within budget, 3 over it
+     */
+    default int benchmark(int findings, boolean startup, java.io.PrintWriter out) {
+      out.println("The console benchmark is not available in this build.");
+      return ExitCodes.FAILED;
+    }
   }
 
   /**

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Builds connectors from connection specs: the one place that knows every platform. */
 public final class ConnectorFactory {
@@ -40,23 +41,26 @@ public final class ConnectorFactory {
   private static final String DEFAULT_GITHUB_TOKEN_VARIABLE = "GITHUB_TOKEN";
 
   private final CacheFolders cacheFolders;
-  private final HttpPolicy policy;
+  private final Supplier<HttpPolicy> policy;
   private final TokenSource tokens;
   private final Map<String, String> environment;
 
   /** Tokens from environment variables only (headless runs, tests). */
   public ConnectorFactory(
       CacheFolders cacheFolders, HttpPolicy policy, Map<String, String> environment) {
-    this(cacheFolders, policy, TokenSource.environment(environment), environment);
+    this(cacheFolders, () -> policy, TokenSource.environment(environment), environment);
   }
 
   /**
    * Tokens from the credential store (keychain, vault) or environment variables; a GitHub App from
    * the environment when no GitHub token is given.
+   *
+   * @param policy the HTTP policy of the moment (the user's proxy and CA bundle), asked per
+   *     connector
    */
   public ConnectorFactory(
       CacheFolders cacheFolders,
-      HttpPolicy policy,
+      Supplier<HttpPolicy> policy,
       TokenSource tokens,
       Map<String, String> environment) {
     this.cacheFolders = cacheFolders;
@@ -75,7 +79,7 @@ public final class ConnectorFactory {
               base.toString(),
               spec.target(),
               credentials,
-              policy,
+              policy.get(),
               new DiskResponseCache(cacheFolders.forConnection(base, credentials.cacheIdentity())),
               Clock.systemUTC());
         } catch (IllegalArgumentException e) {
@@ -90,7 +94,7 @@ public final class ConnectorFactory {
               base.toString(),
               spec.target(),
               token,
-              policy,
+              policy.get(),
               new DiskResponseCache(cacheFolders.forConnection(base, token)));
         } catch (IllegalArgumentException e) {
           throw new UserError(e.getMessage());
@@ -99,7 +103,7 @@ public final class ConnectorFactory {
       case ConnectionSpec.AWS_EXPORT -> AwsIamConnector.fromFiles(spec.files());
       case ConnectionSpec.AWS -> {
         try {
-          yield AwsIamConnector.live(spec.target(), spec.baseUrl(), policy);
+          yield AwsIamConnector.live(spec.target(), spec.baseUrl(), policy.get());
         } catch (IllegalArgumentException e) {
           throw new UserError(e.getMessage());
         }
@@ -107,7 +111,7 @@ public final class ConnectorFactory {
       case ConnectionSpec.K8S_EXPORT -> KubernetesConnector.fromFiles(spec.target(), spec.files());
       case ConnectionSpec.K8S -> {
         try {
-          yield KubernetesConnector.live(spec.files().get(0), spec.target(), null, policy);
+          yield KubernetesConnector.live(spec.files().get(0), spec.target(), null, policy.get());
         } catch (ConnectorException e) {
           throw new UserError(e.getMessage());
         }
@@ -190,7 +194,7 @@ public final class ConnectorFactory {
             credentials = new BearerChallenges.Credentials(spec.username(), token);
           }
           yield new OciRegistryConnector(
-              base.toString(), null, credentials, options, policy, cache(base, token));
+              base.toString(), null, credentials, options, policy.get(), cache(base, token));
         }
         case "dockerhub" -> {
           URI url = checkedUrl(spec.url(), "Docker Hub");
@@ -205,13 +209,14 @@ public final class ConnectorFactory {
               spec.username(),
               token,
               options,
-              policy,
+              policy.get(),
               cache(URI.create(hosted ? DockerHubConnector.HUB_URL : origin), token));
         }
         case "artifactory" -> {
           URI url = checkedUrl(spec.url(), "Artifactory");
           Secret token = requiredToken(spec.tokenVariable(), "ARTIFACTORY_TOKEN", "Artifactory");
-          yield new ArtifactoryConnector(url.toString(), token, options, policy, cache(url, token));
+          yield new ArtifactoryConnector(
+              url.toString(), token, options, policy.get(), cache(url, token));
         }
         case "ghcr" -> {
           URI url = checkedUrl(spec.url(), "GitHub Container registry");
@@ -226,7 +231,7 @@ public final class ConnectorFactory {
               spec.username(),
               token,
               options,
-              policy,
+              policy.get(),
               cache(URI.create(hosted ? GitHubConnector.DEFAULT_URL : origin), token));
         }
         case "gitlab" -> {
@@ -247,7 +252,7 @@ public final class ConnectorFactory {
               spec.username(),
               token,
               options,
-              policy,
+              policy.get(),
               cache(URI.create(origin), token));
         }
         default ->

@@ -34,7 +34,7 @@ public final class CredentialService implements TokenSource, AutoCloseable {
    * GitHub classic-token scopes that only read. Anything else lets a token change the organization,
    * which Tenet never needs.
    */
-  private static final Set<String> READ_ONLY_SCOPES =
+  static final Set<String> READ_ONLY_SCOPES =
       Set.of(
           "read:org",
           "read:user",
@@ -51,11 +51,23 @@ public final class CredentialService implements TokenSource, AutoCloseable {
 
   private final CredentialStore store;
   private final AuditService audit;
-  private final HttpPolicy policy;
+  private final java.util.function.Supplier<HttpPolicy> policy;
   private final Map<String, String> environment;
 
   public CredentialService(
       CredentialStore store, AuditService audit, HttpPolicy policy, Map<String, String> env) {
+    this(store, audit, () -> policy, env);
+  }
+
+  /**
+   * @param policy the HTTP policy of the moment (the user's proxy and CA bundle), asked at each
+   *     test
+   */
+  public CredentialService(
+      CredentialStore store,
+      AuditService audit,
+      java.util.function.Supplier<HttpPolicy> policy,
+      Map<String, String> env) {
     this.store = store;
     this.audit = audit;
     this.policy = policy;
@@ -156,7 +168,7 @@ public final class CredentialService implements TokenSource, AutoCloseable {
             .auth(Auth.bearer(token))
             .header("Accept", "application/vnd.github+json")
             .header("X-GitHub-Api-Version", "2022-11-28")
-            .policy(policy)
+            .policy(policy.get())
             .build();
     // /rate_limit answers any valid token (a GitHub Enterprise Server without rate limiting
     // answers 404 after accepting it); /user names the account where the token has one.

@@ -54,6 +54,16 @@ public final class ReportService {
     }
   }
 
+  /** The formats Tenet writes (the one list is {@link ReportWriters}). */
+  public List<String> formats() {
+    return ReportWriters.formats();
+  }
+
+  /** The usual file extension of a format, without the dot. */
+  public String extension(String format) {
+    return writer(format).extension();
+  }
+
   public ReportWriter writer(String format) {
     return ReportWriters.find(format)
         .orElseThrow(

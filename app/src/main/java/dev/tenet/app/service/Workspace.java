@@ -4,6 +4,7 @@ import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.assessment.AssessmentDiff;
 import dev.tenet.core.assessment.AssessmentSummary;
 import dev.tenet.core.graph.TrustGraph;
+import dev.tenet.core.model.ScopeEntry;
 import dev.tenet.core.store.AssessmentStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +57,35 @@ public final class Workspace implements AutoCloseable {
                                 + reference
                                 + "': see 'tenet history' for the ids."));
     return store().load(id);
+  }
+
+  /**
+   * The stored assessment just before {@code a} that covered the same scope (platform and target,
+   * whatever the API address), if any: what "new" and "since the previous assessment" refer to.
+   */
+  public Optional<AssessmentSummary> previous(Assessment a) {
+    AssessmentSummary previous = null;
+    for (AssessmentSummary s : history()) {
+      if (s.id().equals(a.id())) {
+        break;
+      }
+      if (sameScope(s.scope(), a.scope())) {
+        previous = s;
+      }
+    }
+    return Optional.ofNullable(previous);
+  }
+
+  /** Whether two assessments covered the same organizations and groups. */
+  public static boolean sameScope(List<ScopeEntry> a, List<ScopeEntry> b) {
+    return scopeKey(a).equals(scopeKey(b));
+  }
+
+  /** A scope as a set of platform:target, e.g. [github:acme-corp, gitlab:acme]. */
+  public static java.util.Set<String> scopeKey(List<ScopeEntry> scope) {
+    java.util.Set<String> key = new java.util.TreeSet<>();
+    scope.forEach(s -> key.add(s.platform() + ":" + s.target()));
+    return key;
   }
 
   public AssessmentDiff diff(String from, String to) {

@@ -263,4 +263,15 @@ class CliTest {
     assertThat(CliRun.DESKTOP_OPENED).containsExactly(false, true);
     assertThat(CliRun.run(home, Map.of(), "--version").out).startsWith("tenet ");
   }
+
+  @Test
+  void benchConsoleChecksItsArgumentsAndGoesThroughTheDesktopSeam() {
+    CliRun bad = CliRun.run(home, Map.of(), "bench-console", "--findings", "0");
+    assertThat(bad.code).as(bad.toString()).isEqualTo(2);
+    assertThat(bad.err).contains("--findings takes a number from 1 to 2000000.");
+    // The test launcher has no console: the seam says so in one sentence.
+    CliRun none = CliRun.run(home, Map.of(), "bench-console", "--no-startup");
+    assertThat(none.code).isEqualTo(1);
+    assertThat(none.out).contains("not available");
+  }
 }

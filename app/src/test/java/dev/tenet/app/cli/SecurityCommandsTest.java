@@ -131,7 +131,11 @@ class SecurityCommandsTest {
 
     Run test = tenet(null, "credentials", "test", "gh", "--github-url", github.apiUrl().toString());
     assertThat(test.code()).as(test.all()).isZero();
-    assertThat(test.out()).startsWith("127.0.0.1: accepted.");
+    // The emulator now answers /user and /rate_limit as GitHub does: the account and the
+    // classic scopes (repo can write) are named.
+    assertThat(test.out())
+        .startsWith("127.0.0.1: accepted (tenet-scanner); scopes: read:org, repo.")
+        .contains("It can do more than read (repo)");
 
     Run remove = tenet(null, "credentials", "remove", "gh");
     assertThat(remove.code()).isZero();

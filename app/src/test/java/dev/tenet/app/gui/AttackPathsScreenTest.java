@@ -63,26 +63,28 @@ class AttackPathsScreenTest {
         .contains(exposure.cut().size() == 1 ? "one fix" : exposure.cut().size() + " fixes");
 
     robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> showing(robot, "#paths-cut"));
-    assertThat(text(robot, "#paths-cut"))
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> showing(robot, "#paths-cut-title"));
+    assertThat(text(robot, "#paths-cut-title"))
         .startsWith(
             exposure.cut().size() == 1 ? "One fix closes all" : exposure.cut().size() + " fixes");
     assertThat(text(robot, "#paths-summary")).contains("crown jewels reachable");
-    assertThat(text(robot, "#paths-selected")).contains("github:acme-corp#member/");
-
-    // The search sits below the paths, possibly outside the window: fill it in directly.
-    robot.interact(
-        () -> {
-          robot
-              .lookup("#reach-resource")
-              .queryAs(javafx.scene.control.TextField.class)
-              .setText("github:acme-corp#member/omar-haddad");
-          robot.lookup("#reach-go").queryButton().fire();
-        });
+    javafx.scene.control.TableView<?> cut =
+        robot.lookup("#paths-cut").queryAs(javafx.scene.control.TableView.class);
+    assertThat(cut.getItems()).hasSize(exposure.cut().size());
+    javafx.scene.control.ListView<?> paths =
+        robot.lookup("#paths-list").queryAs(javafx.scene.control.ListView.class);
+    assertThat(paths.getItems())
+        .hasSize(context.workspace().latest().orElseThrow().attackPaths().size());
+    // The first path is drawn and its steps explained.
     WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> text(robot, "#reach-status").contains("reaches"));
-    assertThat(text(robot, "#reach-status"))
-        .startsWith("github:acme-corp#member/omar-haddad reaches");
+        20,
+        TimeUnit.SECONDS,
+        () ->
+            !robot
+                .lookup("#path-steps")
+                .queryAs(javafx.scene.control.TableView.class)
+                .getItems()
+                .isEmpty());
     snapshot(robot, "attack-paths");
   }
 
@@ -91,7 +93,7 @@ class AttackPathsScreenTest {
     Files.createDirectories(dir);
     var image =
         WaitForAsyncUtils.asyncFx(
-                () -> robot.lookup("#reach-status").query().getScene().snapshot(null))
+                () -> robot.lookup("#paths-summary").query().getScene().snapshot(null))
             .get();
     javax.imageio.ImageIO.write(
         javafx.embed.swing.SwingFXUtils.fromFXImage(image, null),

@@ -51,6 +51,9 @@ public final class GitHubEmulator implements AutoCloseable {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String API = "/api/v3";
 
+  /** The account the emulator's personal token belongs to, as GET /user names it. */
+  public static final String SCANNER = "tenet-scanner";
+
   /** What kind of personal token the emulator's token is. */
   public enum TokenKind {
     CLASSIC,
@@ -402,6 +405,26 @@ public final class GitHubEmulator implements AutoCloseable {
     }
   }
 
+  /** GET /rate_limit: the core budget as GitHub reports it. */
+  private ObjectNode rateLimit() {
+    long remaining;
+    long reset;
+    synchronized (rateLock) {
+      Instant now = clock.instant();
+      remaining = Math.max(0, rateRemaining);
+      reset = (rateReset == null ? now.plus(rateWindow) : rateReset).getEpochSecond();
+    }
+    ObjectNode core = JSON.objectNode();
+    core.put("limit", rateLimit);
+    core.put("used", rateLimit - remaining);
+    core.put("remaining", remaining);
+    core.put("reset", reset);
+    ObjectNode root = JSON.objectNode();
+    root.putObject("resources").set("core", core);
+    root.set("rate", core.deepCopy());
+    return root;
+  }
+
   // ---- Routes -------------------------------------------------------------------------------
 
   private void get(String regex, Handler handler) {
@@ -412,6 +435,13 @@ public final class GitHubEmulator implements AutoCloseable {
     String o = "/orgs/([^/]+)";
     String r = "/repos/([^/]+)/([^/]+)";
     get(o, (m, q, c) -> withOrg(m, () -> ok(orgBody())));
+    get(
+        "/user",
+        (m, q, c) ->
+            c == Caller.PERSONAL
+                ? ok(shapes.user(SCANNER, 9_000_101L))
+                : new Response(403, message("Resource not accessible by integration")));
+    get("/rate_limit", (m, q, c) -> ok(rateLimit()));
     get(o + "/installation", (m, q, c) -> withOrg(m, this::appInstallation));
     routes.add(
         new Route(

@@ -323,6 +323,21 @@ public final class GitLabEmulator implements AutoCloseable {
     return u;
   }
 
+  /** The scanner's own membership (what a connection test asks for its role); others: 404. */
+  private Response scannerMembership(String what) {
+    String username = sample.token().path("username").asText("tenet-scanner");
+    if (!what.equals("members/all/" + userId(username))) {
+      return Response.json(404, message("404 Not found"));
+    }
+    ObjectNode m = JSON.objectNode();
+    m.put("id", userId(username));
+    m.put("username", username);
+    m.put("name", "Tenet Scanner");
+    m.put("state", "active");
+    m.put("access_level", roleLevel());
+    return ok(m);
+  }
+
   private ObjectNode scannerToken() {
     JsonNode t = sample.token();
     ObjectNode o = JSON.objectNode();
@@ -405,6 +420,7 @@ public final class GitLabEmulator implements AutoCloseable {
           page(exchange, query, groupProjects(path, "true".equals(query.get("include_subgroups"))));
       case "members" -> page(exchange, query, members(path, false));
       case "members/all" -> page(exchange, query, members(path, true));
+      case String member when member.startsWith("members/all/") -> scannerMembership(member);
       case "billable_members" -> {
         need(50, false);
         if (parentId(path) != null) {

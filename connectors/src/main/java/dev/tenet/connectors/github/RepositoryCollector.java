@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenet.connectors.http.ApiException;
 import dev.tenet.core.graph.Attr;
 import dev.tenet.core.graph.Entity;
-import dev.tenet.core.rule.SourceFile;
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.scan.CollectContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

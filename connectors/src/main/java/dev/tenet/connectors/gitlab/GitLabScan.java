@@ -7,7 +7,7 @@ import dev.tenet.connectors.http.Parallel;
 import dev.tenet.core.graph.Entity;
 import dev.tenet.core.model.BlindSpot;
 import dev.tenet.core.model.ScopeEntry;
-import dev.tenet.core.rule.SourceFile;
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.scan.CollectContext;
 import dev.tenet.core.scan.ConnectorException;
 import java.net.URLEncoder;

@@ -123,6 +123,7 @@ public final class ApiClient {
                     ? HttpClient.Version.HTTP_2
                     : HttpClient.Version.HTTP_1_1);
     policy.caBundle().ifPresent(pem -> http.sslContext(TrustBundles.withExtraCertificates(pem)));
+    policy.proxy().ifPresent(address -> http.proxy(ProxyRoutes.through(address)));
     this.http = http.build();
   }
 

@@ -1,5 +1,6 @@
 package dev.tenet.connectors.http;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  *     hourly: a large scan waits it out, saying so, rather than giving up the rest)
  * @param caBundle extra trusted certificates (PEM) for self-hosted instances; TLS verification is
  *     never turned off
+ * @param proxy the HTTP(S) proxy every platform request goes through (loopback addresses excepted),
+ *     or empty for direct connections
  */
 public record HttpPolicy(
     int maxConcurrency,
@@ -23,7 +26,28 @@ public record HttpPolicy(
     Duration requestTimeout,
     Duration backoff,
     Duration maxRateLimitWait,
-    Optional<Path> caBundle) {
+    Optional<Path> caBundle,
+    Optional<InetSocketAddress> proxy) {
+
+  /** A policy without a proxy. */
+  public HttpPolicy(
+      int maxConcurrency,
+      int maxAttempts,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      Duration backoff,
+      Duration maxRateLimitWait,
+      Optional<Path> caBundle) {
+    this(
+        maxConcurrency,
+        maxAttempts,
+        connectTimeout,
+        requestTimeout,
+        backoff,
+        maxRateLimitWait,
+        caBundle,
+        Optional.empty());
+  }
 
   public static HttpPolicy defaults() {
     return new HttpPolicy(
@@ -44,16 +68,57 @@ public record HttpPolicy(
         requestTimeout,
         backoff,
         maxRateLimitWait,
-        caBundle);
+        caBundle,
+        proxy);
   }
 
   public HttpPolicy withRequestTimeout(Duration timeout) {
     return new HttpPolicy(
-        maxConcurrency, maxAttempts, connectTimeout, timeout, backoff, maxRateLimitWait, caBundle);
+        maxConcurrency,
+        maxAttempts,
+        connectTimeout,
+        timeout,
+        backoff,
+        maxRateLimitWait,
+        caBundle,
+        proxy);
   }
 
   public HttpPolicy withMaxRateLimitWait(Duration wait) {
     return new HttpPolicy(
-        maxConcurrency, maxAttempts, connectTimeout, requestTimeout, backoff, wait, caBundle);
+        maxConcurrency,
+        maxAttempts,
+        connectTimeout,
+        requestTimeout,
+        backoff,
+        wait,
+        caBundle,
+        proxy);
+  }
+
+  /** The same policy trusting the certificates of a PEM bundle besides the JDK's roots. */
+  public HttpPolicy withCaBundle(Optional<Path> bundle) {
+    return new HttpPolicy(
+        maxConcurrency,
+        maxAttempts,
+        connectTimeout,
+        requestTimeout,
+        backoff,
+        maxRateLimitWait,
+        bundle,
+        proxy);
+  }
+
+  /** The same policy sending requests through an HTTP(S) proxy. */
+  public HttpPolicy withProxy(Optional<InetSocketAddress> address) {
+    return new HttpPolicy(
+        maxConcurrency,
+        maxAttempts,
+        connectTimeout,
+        requestTimeout,
+        backoff,
+        maxRateLimitWait,
+        caBundle,
+        address);
   }
 }

@@ -9,7 +9,7 @@ import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.graph.Entity;
 import dev.tenet.core.graph.RelationKind;
 import dev.tenet.core.graph.TrustGraph;
-import dev.tenet.core.rule.SourceFile;
+import dev.tenet.core.model.SourceFile;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;

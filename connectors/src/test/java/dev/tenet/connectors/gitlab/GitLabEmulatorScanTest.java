@@ -12,7 +12,7 @@ import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.graph.Attr;
 import dev.tenet.core.model.BlindSpot;
 import dev.tenet.core.model.Finding;
-import dev.tenet.core.rule.SourceFile;
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.scan.ConnectorException;
 import java.nio.file.Path;
 import java.time.Duration;

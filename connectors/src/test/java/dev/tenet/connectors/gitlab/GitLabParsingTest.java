@@ -7,7 +7,7 @@ import dev.tenet.connectors.emulator.SampleGroup;
 import dev.tenet.connectors.http.HttpPolicy;
 import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.core.credentials.Secret;
-import dev.tenet.core.rule.SourceFile;
+import dev.tenet.core.model.SourceFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,7 +11,7 @@ import dev.tenet.core.graph.EntityKind;
 import dev.tenet.core.graph.GraphCodec;
 import dev.tenet.core.graph.RelationKind;
 import dev.tenet.core.model.Finding;
-import dev.tenet.core.rule.SourceFile;
+import dev.tenet.core.model.SourceFile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.tenet.core.pipeline;
 
 import dev.tenet.core.model.BlindSpot;
 import dev.tenet.core.model.ResourceId;
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.pipeline.github.GitHubParser;
 import dev.tenet.core.pipeline.gitlab.GitLabParser;
 import dev.tenet.core.pipeline.yaml.Pos;
@@ -12,7 +13,6 @@ import dev.tenet.core.pipeline.yaml.YamlLoader;
 import dev.tenet.core.pipeline.yaml.YamlMap;
 import dev.tenet.core.pipeline.yaml.YamlNode;
 import dev.tenet.core.pipeline.yaml.YamlSeq;
-import dev.tenet.core.rule.SourceFile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

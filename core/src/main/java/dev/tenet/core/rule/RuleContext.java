@@ -2,6 +2,7 @@ package dev.tenet.core.rule;
 
 import dev.tenet.core.graph.TrustGraph;
 import dev.tenet.core.model.BlindSpot;
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.pipeline.Pipelines;
 import java.time.Instant;
 import java.util.List;

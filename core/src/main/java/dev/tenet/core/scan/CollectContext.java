@@ -3,7 +3,7 @@ package dev.tenet.core.scan;
 import dev.tenet.core.graph.TrustGraph;
 import dev.tenet.core.model.BlindSpot;
 import dev.tenet.core.model.ScopeEntry;
-import dev.tenet.core.rule.SourceFile;
+import dev.tenet.core.model.SourceFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

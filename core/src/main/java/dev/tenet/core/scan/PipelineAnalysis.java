@@ -2,6 +2,7 @@ package dev.tenet.core.scan;
 
 import dev.tenet.core.graph.TrustGraph;
 import dev.tenet.core.model.BlindSpot;
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.pipeline.PipelineFacts;
 import dev.tenet.core.pipeline.Pipelines;
 import dev.tenet.core.rule.Evaluation;
@@ -9,7 +10,6 @@ import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rule.RuleContext;
 import dev.tenet.core.rule.RuleEngine;
 import dev.tenet.core.rule.RuleSettings;
-import dev.tenet.core.rule.SourceFile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.tenet.core.scan;
 
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rule.RuleSettings;
-import dev.tenet.core.rule.SourceFile;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.tenet.core.pipeline;
 
-import dev.tenet.core.rule.SourceFile;
+import dev.tenet.core.model.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 

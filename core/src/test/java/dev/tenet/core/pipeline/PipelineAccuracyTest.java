@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenet.core.model.Finding;
 import dev.tenet.core.model.Severity;
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.model.WeaknessCatalog;
 import dev.tenet.core.pipeline.accuracy.AccuracyEvaluator;
 import dev.tenet.core.pipeline.accuracy.Exceptions;
 import dev.tenet.core.rule.RuleCatalog;
 import dev.tenet.core.rule.RuleSettings;
-import dev.tenet.core.rule.SourceFile;
 import dev.tenet.core.rules.pipeline.PipelineRules;
 import dev.tenet.core.scan.PipelineAnalysis;
 import java.nio.charset.StandardCharsets;

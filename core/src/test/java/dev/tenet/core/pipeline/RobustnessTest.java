@@ -3,8 +3,8 @@ package dev.tenet.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenet.core.model.Finding;
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.rule.RuleSettings;
-import dev.tenet.core.rule.SourceFile;
 import dev.tenet.core.rules.StandardRules;
 import dev.tenet.core.scan.PipelineAnalysis;
 import java.nio.charset.StandardCharsets;

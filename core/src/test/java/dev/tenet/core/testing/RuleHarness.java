@@ -3,6 +3,7 @@ package dev.tenet.core.testing;
 import dev.tenet.core.graph.TrustGraph;
 import dev.tenet.core.model.BlindSpot;
 import dev.tenet.core.model.Finding;
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.model.WeaknessCatalog;
 import dev.tenet.core.rule.Evaluation;
 import dev.tenet.core.rule.Rule;
@@ -11,7 +12,6 @@ import dev.tenet.core.rule.RuleContext;
 import dev.tenet.core.rule.RuleEngine;
 import dev.tenet.core.rule.RuleSettings;
 import dev.tenet.core.rule.RuleTally;
-import dev.tenet.core.rule.SourceFile;
 import java.time.Instant;
 import java.util.List;
 

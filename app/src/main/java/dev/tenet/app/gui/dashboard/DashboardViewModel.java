@@ -1,23 +1,27 @@
 package dev.tenet.app.gui.dashboard;
 
 import dev.tenet.app.gui.common.Messages;
+import dev.tenet.app.gui.common.Texts;
 import dev.tenet.app.gui.common.UiExecutor;
-import dev.tenet.app.service.ScanPlan;
-import dev.tenet.app.service.ScanRunner;
 import dev.tenet.app.service.Workspace;
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.assessment.AssessmentSummary;
+import dev.tenet.core.graph.Entity;
+import dev.tenet.core.graph.EntityKind;
 import dev.tenet.core.model.Finding;
 import dev.tenet.core.model.Pillar;
+import dev.tenet.core.model.ResourceId;
 import dev.tenet.core.model.ScopeEntry;
 import dev.tenet.core.model.Severity;
-import dev.tenet.core.scan.Cancellation;
-import dev.tenet.core.scan.ScanListener;
 import dev.tenet.core.score.PillarScore;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -39,13 +43,19 @@ public final class DashboardViewModel {
   public record PillarRow(Pillar pillar, Integer score, String detail) {}
 
   /** One of the most severe findings. */
-  public record RiskRow(Severity severity, String title, String resource, String message) {}
+  public record RiskRow(
+      String id, Severity severity, String title, String resource, String message) {}
+
+  /** One organization or group the assessment covered, and what Tenet read of it. */
+  public record ScopeRow(String platform, String label, String counts) {}
+
+  /** Something Tenet could not assess, with how often. */
+  public record GapRow(String what, int count, String remedy) {}
 
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
 
   private final Workspace workspace;
-  private final ScanRunner scans;
   private final UiExecutor executor;
 
   private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.LOADING);
@@ -60,11 +70,14 @@ public final class DashboardViewModel {
   private final ObservableList<PillarRow> pillars = FXCollections.observableArrayList();
   private final ObservableList<RiskRow> topRisks = FXCollections.observableArrayList();
   private final ObservableList<Integer> trend = FXCollections.observableArrayList();
-  private Cancellation running;
+  private final javafx.beans.property.BooleanProperty blindSpots =
+      new javafx.beans.property.SimpleBooleanProperty();
+  private final ObjectProperty<Integer> pathCount = new SimpleObjectProperty<>(0);
+  private final ObservableList<ScopeRow> assessed = FXCollections.observableArrayList();
+  private final ObservableList<GapRow> notAssessed = FXCollections.observableArrayList();
 
-  public DashboardViewModel(Workspace workspace, ScanRunner scans, UiExecutor executor) {
+  public DashboardViewModel(Workspace workspace, UiExecutor executor) {
     this.workspace = workspace;
-    this.scans = scans;
     this.executor = executor;
   }
 
@@ -75,58 +88,39 @@ public final class DashboardViewModel {
     executor.run(this::snapshot, this::show, this::fail);
   }
 
-  /** Scans the bundled sample organization, showing progress, then shows the new assessment. */
-  public void runDemo() {
-    if (running != null) {
-      return;
-    }
-    Cancellation cancel = new Cancellation();
-    running = cancel;
-    state.set(State.LOADING);
-    status.set("Starting the demo scan of the sample organization…");
-    ScanListener progress =
-        new ScanListener() {
-          @Override
-          public void progress(ScopeEntry scope, int done, int total, String item) {
-            String text =
-                total > 0
-                    ? "Scanning " + scope.target() + ": " + done + " of " + total + " repositories…"
-                    : "Scanning " + scope.target() + ": reading " + item + "…";
-            executor.ui(() -> status.set(text));
-          }
-
-          @Override
-          public void phase(String description) {
-            executor.ui(() -> status.set(description + "…"));
-          }
-        };
-    executor.run(
-        () -> {
-          scans.run(ScanPlan.demoOnly(), progress, cancel);
-          return snapshot();
-        },
-        s -> {
-          running = null;
-          show(s);
-        },
-        e -> {
-          running = null;
-          fail(e);
-        });
-  }
-
-  /** Cancels a running scan, if any. */
-  public void cancel() {
-    if (running != null) {
-      running.cancel();
-    }
-  }
-
-  private record Snapshot(Assessment latest, List<AssessmentSummary> history) {}
+  private record Snapshot(
+      Assessment latest,
+      List<AssessmentSummary> history,
+      Map<String, Map<EntityKind, Integer>> kinds) {}
 
   private Snapshot snapshot() {
     List<AssessmentSummary> history = workspace.history();
-    return new Snapshot(workspace.latest().orElse(null), history);
+    Assessment latest = workspace.latest().orElse(null);
+    Map<String, Map<EntityKind, Integer>> kinds = new LinkedHashMap<>();
+    if (latest != null) {
+      workspace
+          .graph(latest.id())
+          .ifPresent(
+              g -> {
+                for (ScopeEntry s : latest.scope()) {
+                  kinds.put(s.platform() + ":" + s.target(), new EnumMap<>(EntityKind.class));
+                }
+                for (Entity e : g.entities()) {
+                  String platform = ResourceId.platformOf(e.id());
+                  String scope = ResourceId.scopeOf(e.id());
+                  String top = scope.contains("/") ? scope.substring(0, scope.indexOf('/')) : scope;
+                  for (ScopeEntry s : latest.scope()) {
+                    String key = s.platform() + ":" + s.target();
+                    if (s.platform().equals(platform)
+                        && (scope.equals(key) || scope.startsWith(key + "/") || top.equals(key))) {
+                      kinds.get(key).merge(e.kind(), 1, Integer::sum);
+                      break;
+                    }
+                  }
+                }
+              });
+    }
+    return new Snapshot(latest, history, kinds);
   }
 
   private void show(Snapshot s) {
@@ -153,11 +147,11 @@ public final class DashboardViewModel {
             .filter(f -> !f.weakness().id().equals("coverage-gap"))
             .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::ruleId))
             .limit(6)
-            .map(f -> new RiskRow(f.severity(), f.title(), f.resource(), f.message()))
+            .map(f -> new RiskRow(f.id(), f.severity(), f.title(), f.resource(), f.message()))
             .toList());
     trend.setAll(
         s.history().stream()
-            .filter(h -> h.overall() != null && sameScope(h.scope(), a.scope()))
+            .filter(h -> h.overall() != null && Workspace.sameScope(h.scope(), a.scope()))
             .map(AssessmentSummary::overall)
             .toList());
     coverage.set(
@@ -168,6 +162,45 @@ public final class DashboardViewModel {
             + " · "
             + a.findings().size()
             + " findings");
+    assessed.setAll(
+        a.scope().stream()
+            .map(
+                e ->
+                    new ScopeRow(
+                        e.platform(),
+                        e.target() + " · " + Texts.platform(e.platform()),
+                        countsText(e.platform(), s.kinds().get(e.platform() + ":" + e.target()))))
+            .toList());
+    Map<String, GapRow> gaps = new LinkedHashMap<>();
+    for (Finding f : a.findings()) {
+      if (f.weakness().id().equals("coverage-gap")) {
+        String what = String.valueOf(f.evidence().getOrDefault("what", f.title()));
+        Object remedy = f.evidence().get("remedy");
+        gaps.merge(
+            what,
+            new GapRow(what, 1, remedy == null ? "" : remedy.toString()),
+            (x, y) -> new GapRow(x.what(), x.count() + 1, x.remedy()));
+      }
+    }
+    List<GapRow> gapRows = new ArrayList<>(gaps.values());
+    gapRows.sort(Comparator.comparing(GapRow::count).reversed());
+    for (Pillar p : Pillar.values()) {
+      PillarScore ps = a.score().pillar(p);
+      if (ps == null || !ps.assessed()) {
+        gapRows.add(
+            new GapRow(
+                "the "
+                    + p.title().toLowerCase(java.util.Locale.ROOT)
+                    + " pillar: no rule applied"
+                    + " to anything in scope",
+                0,
+                ""));
+      }
+    }
+    notAssessed.setAll(gapRows);
+    blindSpots.set(a.coverage().blindSpots() > 0);
+    int paths = a.attackPaths().size();
+    pathCount.set(paths);
     attackPaths.set(attackPathsText(a));
     state.set(State.READY);
     status.set("");
@@ -193,6 +226,55 @@ public final class DashboardViewModel {
             : "some cannot be cut.");
   }
 
+  private static String countsText(String platform, Map<EntityKind, Integer> kinds) {
+    if (kinds == null || kinds.isEmpty()) {
+      return "no trust graph stored with this assessment";
+    }
+    List<String> parts = new ArrayList<>();
+    for (EntityKind k :
+        List.of(
+            EntityKind.REPOSITORY,
+            EntityKind.USER,
+            EntityKind.TEAM,
+            EntityKind.WORKFLOW,
+            EntityKind.ENVIRONMENT,
+            EntityKind.SECRET,
+            EntityKind.VARIABLE,
+            EntityKind.RUNNER,
+            EntityKind.TOKEN,
+            EntityKind.DEPLOY_KEY,
+            EntityKind.WEBHOOK,
+            EntityKind.CLOUD_ROLE,
+            EntityKind.SERVICE_ACCOUNT,
+            EntityKind.IMAGE)) {
+      Integer n = kinds.get(k);
+      if (n != null && n > 0) {
+        String word =
+            switch (k) {
+              case REPOSITORY -> platform.equals("gitlab") ? "projects" : "repositories";
+              case USER -> "people";
+              case DEPLOY_KEY -> "deploy keys";
+              case CLOUD_ROLE -> "roles";
+              case SERVICE_ACCOUNT -> "service accounts";
+              case IMAGE -> "images";
+              default -> k.id().replace('-', ' ') + "s";
+            };
+        parts.add(Texts.number(n) + " " + (n == 1 ? singular(platform, k) : word));
+      }
+    }
+    return parts.isEmpty() ? "nothing readable" : String.join(" · ", parts);
+  }
+
+  private static String singular(String platform, EntityKind k) {
+    return switch (k) {
+      case REPOSITORY -> platform.equals("gitlab") ? "project" : "repository";
+      case USER -> "person";
+      case CLOUD_ROLE -> "role";
+      case SERVICE_ACCOUNT -> "service account";
+      default -> k.id().replace('-', ' ');
+    };
+  }
+
   private static PillarRow pillarRow(PillarScore ps, Pillar p) {
     if (ps == null || !ps.assessed()) {
       return new PillarRow(p, null, "Not assessed: nothing in scope was judged for this pillar");
@@ -210,7 +292,7 @@ public final class DashboardViewModel {
       if (h.id().equals(a.id())) {
         break;
       }
-      if (sameScope(h.scope(), a.scope())) {
+      if (Workspace.sameScope(h.scope(), a.scope())) {
         previous = h;
       }
     }
@@ -219,13 +301,6 @@ public final class DashboardViewModel {
     }
     int d = a.score().overall() - previous.overall();
     return (d > 0 ? "▲ +" + d : d < 0 ? "▼ " + d : "No change") + " since the previous assessment";
-  }
-
-  private static boolean sameScope(List<ScopeEntry> a, List<ScopeEntry> b) {
-    return a.stream()
-        .map(s -> s.platform() + ":" + s.target())
-        .toList()
-        .equals(b.stream().map(s -> s.platform() + ":" + s.target()).toList());
   }
 
   private void fail(Exception e) {
@@ -279,5 +354,22 @@ public final class DashboardViewModel {
 
   public ObservableList<Integer> trend() {
     return trend;
+  }
+
+  /** Whether the assessment has blind spots to look at. */
+  public javafx.beans.property.BooleanProperty blindSpotsProperty() {
+    return blindSpots;
+  }
+
+  public ObjectProperty<Integer> pathCountProperty() {
+    return pathCount;
+  }
+
+  public ObservableList<ScopeRow> assessed() {
+    return assessed;
+  }
+
+  public ObservableList<GapRow> notAssessed() {
+    return notAssessed;
   }
 }

@@ -1,7 +1,7 @@
 package dev.tenet.core.pipeline.accuracy;
 
 import dev.tenet.core.model.Finding;
-import dev.tenet.core.rule.SourceFile;
+import dev.tenet.core.model.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

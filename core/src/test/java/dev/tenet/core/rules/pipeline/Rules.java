@@ -2,10 +2,10 @@ package dev.tenet.core.rules.pipeline;
 
 import dev.tenet.core.graph.TrustGraph;
 import dev.tenet.core.model.Finding;
+import dev.tenet.core.model.SourceFile;
 import dev.tenet.core.rule.Rule;
 import dev.tenet.core.rule.RuleSettings;
 import dev.tenet.core.rule.RuleTally;
-import dev.tenet.core.rule.SourceFile;
 import dev.tenet.core.testing.RuleHarness;
 import java.util.ArrayList;
 import java.util.List;

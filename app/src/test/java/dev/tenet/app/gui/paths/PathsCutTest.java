@@ -3,6 +3,7 @@ package dev.tenet.app.gui.paths;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenet.app.gui.common.UiExecutor;
+import dev.tenet.app.service.GraphService;
 import dev.tenet.app.service.PathService;
 import dev.tenet.app.service.Workspace;
 import dev.tenet.core.graph.Attr;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AttackPathsViewModelTest {
+/** The attack paths screen on a scanned graph: the engine's cut, steps and blast radius. */
+class PathsCutTest {
   @TempDir Path home;
   private Workspace workspace;
 
@@ -52,10 +54,13 @@ class AttackPathsViewModelTest {
     return p.graph();
   }
 
-  private AttackPathsViewModel model() throws Exception {
+  private PathsViewModel model() throws Exception {
     workspace = new Workspace(home.resolve("tenet.db"));
-    return new AttackPathsViewModel(
-        workspace, new PathService(workspace, home.resolve("paths.yaml")), UiExecutor.direct());
+    return new PathsViewModel(
+        workspace,
+        new GraphService(workspace),
+        PathsViewModel.engine(new PathService(workspace, home.resolve("paths.yaml"))),
+        UiExecutor.direct());
   }
 
   private void scan() throws Exception {
@@ -67,51 +72,52 @@ class AttackPathsViewModelTest {
             workspace.store(),
             Clock.systemUTC())
         .run(
-            List.of(new GraphConnector("acme", AttackPathsViewModelTest::forkToProduction)),
+            List.of(new GraphConnector("acme", PathsCutTest::forkToProduction)),
             ScanListener.NONE,
             new Cancellation());
   }
 
   @Test
   void showsTheCutThePathsAndTheStepsOfTheSelectedOne() throws Exception {
-    AttackPathsViewModel model = model();
+    PathsViewModel model = model();
     model.load();
-    assertThat(model.stateProperty().get()).isEqualTo(AttackPathsViewModel.State.EMPTY);
+    assertThat(model.stateProperty().get()).isEqualTo(PathsViewModel.State.EMPTY);
 
     scan();
     model.load();
-    assertThat(model.stateProperty().get()).isEqualTo(AttackPathsViewModel.State.READY);
+    assertThat(model.stateProperty().get()).isEqualTo(PathsViewModel.State.READY);
     assertThat(model.summaryProperty().get())
-        .contains("1 untrusted entry point · 2 of 4 crown jewels reachable");
+        .contains("2 attack paths · 1 critical · 1 untrusted entry point · 2 of 4 crown jewels");
     assertThat(model.cutTitleProperty().get()).isEqualTo("One fix closes all 2 paths");
     assertThat(model.fixes()).hasSize(1);
     assertThat(model.fixes().get(0).closes()).isEqualTo(2);
     assertThat(model.paths()).hasSize(2);
     assertThat(model.paths().get(0).severity()).isEqualTo(Severity.CRITICAL);
-    assertThat(model.paths().get(0).crownJewel()).isEqualTo("production-environment");
-    // The first path is selected: its steps are shown.
-    assertThat(model.hops())
-        .extracting(AttackPathsViewModel.HopRow::relation)
+    assertThat(model.paths().get(0).target()).contains("#environment/production");
+    // The first path is selected: its steps are shown, each with what enables it and its fix.
+    assertThat(model.steps())
+        .extracting(PathsViewModel.StepRow::relation)
         .containsExactly("can-trigger", "contains", "deploys-to");
-    assertThat(model.hops().get(0).because()).contains("pull_request_target");
+    assertThat(model.steps().get(0).because()).contains("pull_request_target");
+    assertThat(model.steps()).anySatisfy(s -> assertThat(s.fix()).isNotBlank());
 
     model.select(model.paths().get(1));
-    assertThat(model.hops())
-        .extracting(AttackPathsViewModel.HopRow::relation)
+    assertThat(model.steps())
+        .extracting(PathsViewModel.StepRow::relation)
         .containsExactly("can-trigger", "contains", "reads-secret", "can-write");
   }
 
   @Test
-  void blastRadiusFindsAResourceByTheEndOfItsIdOrSaysWhyNot() throws Exception {
-    AttackPathsViewModel model = model();
+  void theBlastRadiusOfAnEntityIsTheEnginesWithItsCrownJewels() throws Exception {
+    PathsViewModel model = model();
     scan();
     model.load();
-    model.blastRadius("REGISTRY_TOKEN");
-    assertThat(model.reachStatusProperty().get())
-        .startsWith("github:acme/web#secret/REGISTRY_TOKEN reaches 1 resources, 1 crown jewel");
-    assertThat(model.reach().get(0).crownJewel()).isEqualTo("registry-push");
-    model.blastRadius("nobody");
-    assertThat(model.reach()).isEmpty();
-    assertThat(model.reachStatusProperty().get()).startsWith("Nothing named 'nobody'");
+    model.select(model.paths().get(1));
+    String token = "github:acme/web#secret/REGISTRY_TOKEN";
+    model.selectNode(token);
+    assertThat(model.nodeProperty().get().name()).isEqualTo("REGISTRY_TOKEN");
+    assertThat(model.reach()).hasSize(1);
+    assertThat(model.reach().get(0).name()).contains("crown jewel: registry-push");
+    assertThat(model.reach().get(0).via()).isEqualTo("can-write");
   }
 }

@@ -1,4 +1,4 @@
-package dev.tenet.core.rule;
+package dev.tenet.core.model;
 
 /**
  * A file a connector read for offline analysis (a workflow, a .gitlab-ci.yml).

@@ -1,0 +1,417 @@
+package dev.tenet.app.gui.connections;
+
+import atlantafx.base.theme.Styles;
+import dev.tenet.app.gui.common.Navigator;
+import dev.tenet.app.gui.common.Texts;
+import dev.tenet.app.gui.common.Views;
+import dev.tenet.app.gui.connections.ConnectionsViewModel.State;
+import dev.tenet.app.gui.connections.ConnectionsViewModel.TestView;
+import dev.tenet.app.service.Connection;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The connections screen: binds to its ViewModel, holds no logic. */
+public final class ConnectionsView extends BorderPane {
+  private final ConnectionsViewModel model;
+  private final VBox details = new VBox(14);
+  private final PasswordField token = new PasswordField();
+
+  public ConnectionsView(ConnectionsViewModel model, Navigator navigator) {
+    this.model = model;
+    getStyleClass().add("connections");
+
+    Label title = Views.title("Connections", "title-2");
+    Label subtitle =
+        Views.muted(
+            "What Tenet assesses. Tokens stay in the OS keychain or Tenet's encrypted vault and"
+                + " are never shown again.");
+    Button add = Views.button("Add connection", "mdi2p-plus");
+    add.setId("connection-add");
+    add.getStyleClass().add(Styles.ACCENT);
+    add.setOnAction(e -> model.startAdd());
+    HBox top = new HBox(12, new VBox(2, title, subtitle), Views.spacer(), add);
+    top.setAlignment(Pos.CENTER_LEFT);
+
+    Button demo = Views.button("Scan the demo instead", "mdi2p-play-circle-outline");
+    demo.setOnAction(e -> navigator.scan(true));
+    Button first = Views.button("Add a connection", "mdi2p-plus");
+    first.getStyleClass().add(Styles.ACCENT);
+    first.setOnAction(e -> model.startAdd());
+
+    StackPane body =
+        new StackPane(
+            Views.showWhen(
+                Views.loading(model.statusProperty()),
+                model.stateProperty().isEqualTo(State.LOADING)),
+            Views.showWhen(
+                Views.message(
+                    "mdi2l-lan-disconnect",
+                    "No connection yet",
+                    model.statusProperty(),
+                    first,
+                    demo),
+                model.stateProperty().isEqualTo(State.EMPTY).and(model.editingProperty().not())),
+            Views.showWhen(
+                Views.message(
+                    "mdi2a-alert-circle-outline",
+                    "The connections could not be read",
+                    model.statusProperty()),
+                model.stateProperty().isEqualTo(State.ERROR)),
+            Views.showWhen(
+                main(), model.stateProperty().isEqualTo(State.READY).or(model.editingProperty())));
+    VBox.setVgrow(body, Priority.ALWAYS);
+    VBox root = new VBox(16, top, body);
+    root.setPadding(new Insets(24));
+    setCenter(root);
+  }
+
+  private Node main() {
+    ListView<Connection> list = new ListView<>(model.connections());
+    list.setId("connection-list");
+    list.setPrefWidth(320);
+    list.setMinWidth(260);
+    list.setCellFactory(v -> new ConnectionCell());
+    list.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, c) -> {
+              if (c != null) {
+                model.selectedProperty().set(c);
+              }
+            });
+    model
+        .selectedProperty()
+        .addListener(
+            (o, a, c) -> {
+              if (c != null && list.getSelectionModel().getSelectedItem() != c) {
+                list.getSelectionModel().select(c);
+              }
+              render();
+            });
+    model.resultProperty().addListener((o, a, b) -> render());
+    model.editingProperty().addListener((o, a, b) -> render());
+    model.confirmingRemovalProperty().addListener((o, a, b) -> render());
+    Views.showWhen(list, Bindings.isNotEmpty(model.connections()));
+
+    ScrollPane right = new ScrollPane(details);
+    right.setFitToWidth(true);
+    details.setPadding(new Insets(4, 4, 4, 20));
+    HBox.setHgrow(right, Priority.ALWAYS);
+    render();
+    HBox box = new HBox(0, list, right);
+    return box;
+  }
+
+  private void render() {
+    details.getChildren().clear();
+    if (model.editingProperty().get()) {
+      details.getChildren().add(editor());
+      return;
+    }
+    Connection c = model.selectedProperty().get();
+    if (c == null) {
+      return;
+    }
+    Label name = Views.title(c.label(), "title-3");
+    name.setId("connection-title");
+    GridPane facts = new GridPane();
+    facts.setHgap(16);
+    facts.setVgap(6);
+    facts.addRow(0, Views.muted("Platform"), new Label(Connection.platformTitle(c.platform())));
+    facts.addRow(
+        1,
+        Views.muted(c.platform().equals("gitlab") ? "Instance" : "API address"),
+        new Label(c.baseUrl()));
+    facts.addRow(
+        2,
+        Views.muted(c.platform().equals("gitlab") ? "Group" : "Organization"),
+        new Label(c.target()));
+    facts.addRow(3, Views.muted("Token"), new Label(ConnectionsViewModel.tokenPlace(c)));
+
+    Button test = Views.button("Test connection", "mdi2c-connection");
+    test.setId("connection-test");
+    test.getStyleClass().add(Styles.ACCENT);
+    test.disableProperty().bind(model.busyProperty());
+    test.setOnAction(e -> model.test(c));
+    Button edit = Views.button("Edit", "mdi2p-pencil-outline");
+    edit.setId("connection-edit");
+    edit.setOnAction(e -> model.startEdit(c));
+    Button remove = Views.button("Remove", "mdi2t-trash-can-outline");
+    remove.setId("connection-remove");
+    remove.getStyleClass().add(Styles.DANGER);
+    remove.setOnAction(e -> model.askRemoval());
+    HBox actions = new HBox(8, test, edit, remove);
+    details.getChildren().addAll(name, facts, actions);
+
+    if (model.confirmingRemovalProperty().get()) {
+      Button yes = new Button("Remove it");
+      yes.setId("connection-remove-confirm");
+      yes.getStyleClass().add(Styles.DANGER);
+      yes.setOnAction(e -> model.remove());
+      Button no = new Button("Keep it");
+      no.setOnAction(e -> model.cancelRemoval());
+      VBox confirm =
+          Views.card(
+              new VBox(
+                  8,
+                  new Label(
+                      "Remove "
+                          + c.label()
+                          + "? The token Tenet stored for it is deleted; its assessments stay."),
+                  new HBox(8, yes, no)));
+      details.getChildren().add(confirm);
+    }
+    Label notice = Views.muted("");
+    notice.setId("connection-notice");
+    notice.textProperty().bind(model.noticeProperty());
+    Views.showWhen(notice, model.noticeProperty().isNotEmpty());
+    details.getChildren().add(notice);
+
+    ProgressIndicator spinner = new ProgressIndicator();
+    spinner.setMaxSize(18, 18);
+    Label busy = Views.muted("");
+    busy.textProperty().bind(model.busyTextProperty());
+    HBox busyLine = new HBox(8, spinner, busy);
+    busyLine.setAlignment(Pos.CENTER_LEFT);
+    Views.showWhen(busyLine, model.busyProperty());
+    details.getChildren().add(busyLine);
+
+    TestView r = model.resultProperty().get();
+    if (r != null) {
+      details.getChildren().add(result(r));
+    } else if (!model.busyProperty().get()) {
+      details
+          .getChildren()
+          .add(
+              Views.muted(
+                  "Test the connection to see whose token it is, its scopes, what Tenet will not"
+                      + " see with it, and how many requests it has left."));
+    }
+  }
+
+  private Node result(TestView r) {
+    FontIcon icon = new FontIcon(r.ok() ? "mdi2c-check-circle-outline" : "mdi2a-alert-outline");
+    icon.getStyleClass().add(r.ok() ? "result-ok" : "result-warn");
+    Label verdict = new Label(r.verdict());
+    verdict.setId("test-verdict");
+    verdict.setWrapText(true);
+    HBox head = new HBox(10, icon, verdict);
+    head.setAlignment(Pos.TOP_LEFT);
+    VBox box = new VBox(12, head);
+    if (!r.identity().isEmpty()) {
+      GridPane facts = new GridPane();
+      facts.setHgap(16);
+      facts.setVgap(6);
+      Label who = new Label(r.identity());
+      who.setId("test-identity");
+      who.setWrapText(true);
+      Label scopes = new Label(r.scopes());
+      scopes.setId("test-scopes");
+      scopes.setWrapText(true);
+      Label rate = new Label(r.rate());
+      rate.setId("test-rate");
+      rate.setWrapText(true);
+      facts.addRow(0, Views.muted("Acts as"), who);
+      facts.addRow(1, Views.muted("Scopes"), scopes);
+      facts.addRow(2, Views.muted("Rate limit"), rate);
+      box.getChildren().add(facts);
+    }
+    if (!r.cannotSee().isEmpty()) {
+      Label heading = new Label("What Tenet will not see with this token");
+      heading.getStyleClass().add("section-title");
+      VBox items = new VBox(6);
+      items.setId("test-blind");
+      for (String s : r.cannotSee()) {
+        FontIcon eye = new FontIcon("mdi2e-eye-off-outline");
+        Label text = new Label(s);
+        text.setWrapText(true);
+        HBox line = new HBox(8, eye, text);
+        line.setAlignment(Pos.TOP_LEFT);
+        items.getChildren().add(line);
+      }
+      Label after =
+          Views.muted("Each of these becomes a blind spot in the scan: never counted as a pass.");
+      box.getChildren().addAll(heading, items, after);
+    } else if (!r.identity().isEmpty()) {
+      box.getChildren().add(Views.muted("Tenet expects to see everything it assesses."));
+    }
+    box.getChildren().add(Views.muted("Tested " + Texts.when(r.at())));
+    box.setId("test-result");
+    return Views.card(box);
+  }
+
+  private Node editor() {
+    Label title = Views.title("", "title-3");
+    title.textProperty().bind(model.editorTitleProperty());
+    ToggleGroup platforms = new ToggleGroup();
+    ToggleButton github = new ToggleButton("GitHub", new FontIcon("mdi2g-github"));
+    github.setId("editor-github");
+    github.setUserData("github");
+    ToggleButton gitlab = new ToggleButton("GitLab", new FontIcon("mdi2g-gitlab"));
+    gitlab.setId("editor-gitlab");
+    gitlab.setUserData("gitlab");
+    github.setToggleGroup(platforms);
+    gitlab.setToggleGroup(platforms);
+    github.getStyleClass().add(Styles.LEFT_PILL);
+    gitlab.getStyleClass().add(Styles.RIGHT_PILL);
+    (model.platformProperty().get().equals("gitlab") ? gitlab : github).setSelected(true);
+    platforms
+        .selectedToggleProperty()
+        .addListener(
+            (o, a, t) -> {
+              if (t == null) {
+                a.setSelected(true);
+              } else {
+                model.platformProperty().set((String) t.getUserData());
+              }
+            });
+    HBox platformRow = new HBox(0, github, gitlab);
+
+    TextField url = new TextField();
+    url.setId("editor-url");
+    url.textProperty().bindBidirectional(model.baseUrlProperty());
+    TextField target = new TextField();
+    target.setId("editor-target");
+    target.textProperty().bindBidirectional(model.targetProperty());
+    token.clear();
+    token.setId("editor-token");
+    token.setPromptText(
+        model.keepsTokenProperty().get()
+            ? "Leave empty to keep the stored token"
+            : "Paste a read-only token");
+    Label urlLabel = Views.muted("");
+    urlLabel
+        .textProperty()
+        .bind(
+            Bindings.when(model.platformProperty().isEqualTo("gitlab"))
+                .then("Instance address")
+                .otherwise("API address"));
+    Label targetLabel = Views.muted("");
+    targetLabel
+        .textProperty()
+        .bind(
+            Bindings.when(model.platformProperty().isEqualTo("gitlab"))
+                .then("Group (full path)")
+                .otherwise("Organization"));
+    Label help = Views.muted("");
+    help.textProperty()
+        .bind(
+            Bindings.when(model.platformProperty().isEqualTo("gitlab"))
+                .then(
+                    "GitLab.com or your instance, e.g. https://gitlab.example.com. Token: a group"
+                        + " access token or an Owner's personal token with read_api and"
+                        + " read_repository only, with an expiry date.")
+                .otherwise(
+                    "https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."
+                        + " Token: a fine-grained token with read-only access to the organization,"
+                        + " made by an owner (owners see two-factor settings)."));
+    GridPane form = new GridPane();
+    form.setHgap(12);
+    form.setVgap(10);
+    form.addRow(0, Views.muted("Platform"), platformRow);
+    form.addRow(1, urlLabel, url);
+    form.addRow(2, targetLabel, target);
+    form.addRow(3, Views.muted("Token"), token);
+    GridPane.setHgrow(url, Priority.ALWAYS);
+    url.setPrefColumnCount(32);
+    Label tokenNote =
+        Views.muted(
+            "The token goes to the OS keychain (or Tenet's encrypted vault), bound to this host."
+                + " It is never shown again, never copied, and never written to the store,"
+                + " reports or logs.");
+    Label error = new Label();
+    error.setId("editor-error");
+    error.getStyleClass().add(Styles.DANGER);
+    error.setWrapText(true);
+    error.textProperty().bind(model.editorMessageProperty());
+    Views.showWhen(error, model.editorMessageProperty().isNotEmpty());
+
+    Button save = Views.button("Save and test", "mdi2c-content-save-outline");
+    save.setId("editor-save");
+    save.getStyleClass().add(Styles.ACCENT);
+    save.setDefaultButton(true);
+    save.disableProperty().bind(model.busyProperty());
+    save.setOnAction(
+        e -> {
+          String text = token.getText();
+          token.clear();
+          model.saveAndTest(text);
+        });
+    Button cancel = new Button("Cancel");
+    cancel.setId("editor-cancel");
+    cancel.setCancelButton(true);
+    cancel.setOnAction(
+        e -> {
+          token.clear();
+          model.cancelEdit();
+        });
+    ProgressIndicator spinner = new ProgressIndicator();
+    spinner.setMaxSize(18, 18);
+    Views.showWhen(spinner, model.busyProperty());
+    HBox buttons = new HBox(8, save, cancel, spinner);
+    buttons.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(14, title, form, help, tokenNote, error, buttons);
+    box.setId("connection-editor");
+    box.setMaxWidth(720);
+    javafx.application.Platform.runLater(target::requestFocus);
+    return box;
+  }
+
+  private static final class ConnectionCell extends ListCell<Connection> {
+    @Override
+    protected void updateItem(Connection c, boolean empty) {
+      super.updateItem(c, empty);
+      if (empty || c == null) {
+        setText(null);
+        setGraphic(null);
+        return;
+      }
+      FontIcon icon = new FontIcon(c.platform().equals("gitlab") ? "mdi2g-gitlab" : "mdi2g-github");
+      icon.setIconSize(22);
+      Label name = new Label(c.label());
+      name.getStyleClass().add("text-bold");
+      Label where = Views.muted(host(c.baseUrl()) + " · " + tokenShort(c));
+      VBox text = new VBox(2, name, where);
+      HBox box = new HBox(10, icon, text);
+      box.setAlignment(Pos.CENTER_LEFT);
+      box.setPadding(new Insets(6, 4, 6, 4));
+      setText(null);
+      setGraphic(box);
+    }
+
+    private static String tokenShort(Connection c) {
+      String cred = c.credential() == null ? "" : c.credential();
+      return cred.startsWith("keychain:")
+          ? "keychain"
+          : cred.startsWith("vault:") ? "vault" : cred.startsWith("env:") ? cred : "token";
+    }
+
+    private static String host(String url) {
+      try {
+        String h = java.net.URI.create(url).getHost();
+        return h == null ? url : h;
+      } catch (IllegalArgumentException e) {
+        return url;
+      }
+    }
+  }
+}

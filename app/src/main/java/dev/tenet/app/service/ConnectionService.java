@@ -1,0 +1,269 @@
+package dev.tenet.app.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenet.connectors.github.GitHubConnector;
+import dev.tenet.connectors.gitlab.GitLabConnector;
+import dev.tenet.connectors.http.ApiClient;
+import dev.tenet.core.credentials.CredentialReference;
+import dev.tenet.core.credentials.Secret;
+import dev.tenet.core.store.credentials.CredentialStore;
+import dev.tenet.core.store.credentials.StoredCredential;
+import dev.tenet.core.util.Json;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The connections the console keeps ({@code connections.json} in the data folder: platform, base
+ * URL, organization or group, and a credential reference, never a token). A token pasted with a
+ * connection goes to the credential store (OS keychain, else the encrypted vault), bound to the
+ * connection's host.
+ */
+public final class ConnectionService {
+  static final String FORMAT = "tenet.connections/v1";
+  public static final String GITHUB_URL = "https://api.github.com";
+  public static final String GITLAB_URL = "https://gitlab.com";
+
+  private final Path file;
+  private final CredentialService credentials;
+  private final ConnectionTester tester;
+
+  public ConnectionService(Path file, CredentialService credentials, ConnectionTester tester) {
+    this.file = file;
+    this.credentials = credentials;
+    this.tester = tester;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** The default base URL of a platform. */
+  public static String defaultUrl(String platform) {
+    return GitLabConnector.PLATFORM.equals(platform) ? GITLAB_URL : GITHUB_URL;
+  }
+
+  public synchronized List<Connection> list() {
+    List<Connection> out = new ArrayList<>();
+    JsonFiles.read(file)
+        .ifPresent(
+            root -> {
+              for (JsonNode n : root.path("connections")) {
+                out.add(
+                    new Connection(
+                        n.path("id").asText(),
+                        n.path("platform").asText(),
+                        n.path("baseUrl").asText(),
+                        n.path("target").asText(),
+                        n.path("credential").asText(null)));
+              }
+            });
+    return List.copyOf(out);
+  }
+
+  public Optional<Connection> find(String id) {
+    return list().stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  /**
+   * What saving did.
+   *
+   * @param note where the token went when that may surprise (no keychain: the vault), or null
+   */
+  public record Saved(Connection connection, String note) {}
+
+  /**
+   * Adds a connection, or replaces the one with the same id.
+   *
+   * @param token a new token for it, or null to keep the credential it names
+   */
+  public synchronized Saved save(Connection draft, Secret token) {
+    String platform = draft.platform() == null ? "" : draft.platform().strip();
+    if (!platform.equals(GitHubConnector.PLATFORM) && !platform.equals(GitLabConnector.PLATFORM)) {
+      throw new UserError("Choose GitHub or GitLab for the connection.");
+    }
+    String title = Connection.platformTitle(platform);
+    String url =
+        draft.baseUrl() == null || draft.baseUrl().isBlank()
+            ? defaultUrl(platform)
+            : draft.baseUrl().strip().replaceAll("/+$", "");
+    URI base;
+    try {
+      base = ApiClient.checkBaseUrl(url, title);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    String target = draft.target() == null ? "" : draft.target().strip().replaceAll("^/+|/+$", "");
+    if (target.isEmpty()) {
+      throw new UserError(
+          platform.equals(GitHubConnector.PLATFORM)
+              ? "Name the GitHub organization to assess, e.g. acme-corp."
+              : "Name the GitLab group to assess by its full path, e.g. acme or acme/platform.");
+    }
+    if (platform.equals(GitHubConnector.PLATFORM) && !target.matches("[A-Za-z0-9][A-Za-z0-9-]*")) {
+      throw new UserError(
+          "'" + target + "' is not a GitHub organization name (letters, digits and dashes).");
+    }
+    if (platform.equals(GitLabConnector.PLATFORM) && !target.matches("[\\w.][\\w.\\-/]*")) {
+      throw new UserError("'" + target + "' is not a GitLab group path, e.g. acme/platform.");
+    }
+    List<Connection> all = new ArrayList<>(list());
+    String id = draft.id() == null || draft.id().isBlank() ? newId() : draft.id();
+    for (Connection c : all) {
+      if (!c.id().equals(id)
+          && c.platform().equals(platform)
+          && hostOf(c.baseUrl()).equalsIgnoreCase(base.getHost())
+          && c.target().equalsIgnoreCase(target)) {
+        throw new UserError("There is a connection to " + c.label() + " already: edit that one.");
+      }
+    }
+    String credential = draft.credential() == null ? "" : draft.credential().strip();
+    String note = null;
+    if (token != null) {
+      CredentialStore.Added added =
+          credentials.add(
+              credentialName(platform, target),
+              token,
+              CredentialStore.Placement.AUTO,
+              base.getHost(),
+              true);
+      credential = added.credential().reference().toString();
+      note = added.note();
+    } else if (credential.isEmpty()) {
+      throw new UserError(
+          "Paste a read-only token for "
+              + title
+              + " (Tenet keeps it in the OS keychain or its encrypted vault), or name an"
+              + " environment variable as env:VAR.");
+    } else {
+      boundElsewhere(credential, base)
+          .ifPresent(
+              host -> {
+                throw new UserError(
+                    "The stored token is bound to "
+                        + host
+                        + "; paste a token for "
+                        + base.getHost()
+                        + ".");
+              });
+    }
+    Connection saved = new Connection(id, platform, url, target, credential);
+    all.removeIf(c -> c.id().equals(id));
+    int at = indexOf(list(), id);
+    all.add(at < 0 ? all.size() : Math.min(at, all.size()), saved);
+    writeAll(all);
+    return new Saved(saved, note);
+  }
+
+  /**
+   * Removes a connection, and the stored token Tenet created for it when no other connection uses
+   * it. Its assessments stay (Forget removes those).
+   */
+  public synchronized void remove(String id) {
+    List<Connection> all = new ArrayList<>(list());
+    Connection gone =
+        all.stream()
+            .filter(c -> c.id().equals(id))
+            .findFirst()
+            .orElseThrow(() -> new UserError("That connection was removed already."));
+    all.remove(gone);
+    writeAll(all);
+    storedName(gone.credential())
+        .filter(name -> name.startsWith("tenet-"))
+        .filter(name -> all.stream().noneMatch(c -> gone.credential().equals(c.credential())))
+        .filter(name -> credentials.list().stream().anyMatch(s -> s.name().equals(name)))
+        .ifPresent(credentials::remove);
+  }
+
+  /** Tests a saved or drafted connection against its platform. */
+  public ConnectionTester.Report test(Connection c) throws InterruptedException {
+    return tester.test(c.spec());
+  }
+
+  /** The scan plan of some connections (by id), with or without the bundled demo. */
+  public ScanPlan plan(List<String> ids, boolean demo) {
+    List<Connection> all = list();
+    List<ConnectionSpec> specs = new ArrayList<>();
+    for (String id : ids) {
+      all.stream()
+          .filter(c -> c.id().equals(id))
+          .findFirst()
+          .map(Connection::spec)
+          .ifPresent(specs::add);
+    }
+    return new ScanPlan(demo, specs);
+  }
+
+  private Optional<String> boundElsewhere(String credential, URI base) {
+    Optional<String> name = storedName(credential);
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    return credentials.list().stream()
+        .filter(s -> s.name().equals(name.get()))
+        .findFirst()
+        .filter(s -> !s.allows(base))
+        .map(StoredCredential::host);
+  }
+
+  private static Optional<String> storedName(String credential) {
+    if (credential == null || !CredentialReference.isQualified(credential)) {
+      return Optional.empty();
+    }
+    CredentialReference ref = CredentialReference.parse(credential);
+    return ref.kind() == CredentialReference.Kind.ENV ? Optional.empty() : Optional.of(ref.name());
+  }
+
+  static String credentialName(String platform, String target) {
+    String slug =
+        target.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^-+", "");
+    String name = "tenet-" + platform + "-" + slug;
+    return name.length() > 64 ? name.substring(0, 64) : name;
+  }
+
+  private void writeAll(List<Connection> all) {
+    ObjectNode root = Json.mapper().createObjectNode();
+    root.put("format", FORMAT);
+    ArrayNode list = root.putArray("connections");
+    for (Connection c : all) {
+      ObjectNode n = list.addObject();
+      n.put("id", c.id());
+      n.put("platform", c.platform());
+      n.put("baseUrl", c.baseUrl());
+      n.put("target", c.target());
+      n.put("credential", c.credential());
+    }
+    JsonFiles.write(file, root);
+  }
+
+  private static int indexOf(List<Connection> list, String id) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String hostOf(String url) {
+    try {
+      String host = URI.create(url).getHost();
+      return host == null ? url : host;
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
+  }
+
+  private static String newId() {
+    byte[] b = new byte[4];
+    new SecureRandom().nextBytes(b);
+    return "c-" + HexFormat.of().formatHex(b);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.tenet.app.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenet.app.AppContext;
+import dev.tenet.app.gui.Fixtures;
+import dev.tenet.app.gui.MemoryKeychain;
+import dev.tenet.connectors.emulator.GitHubEmulator;
+import dev.tenet.connectors.emulator.SampleOrganization;
+import dev.tenet.core.credentials.Secret;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Saved connections: persisted without secrets, tokens in the keychain bound to their host. */
+class ConnectionServiceTest {
+  static final String TOKEN = "ghp_ConnServiceToken0123456789abcdefABCD";
+
+  @Test
+  void savesTheConnectionWithoutItsTokenAndTheTokenInTheKeychain(@TempDir Path home)
+      throws Exception {
+    MemoryKeychain keychain = new MemoryKeychain();
+    try (AppContext context = Fixtures.context(home, keychain)) {
+      ConnectionService service = context.connections();
+      ConnectionService.Saved saved =
+          service.save(
+              new Connection(null, "github", "https://api.github.com/", " acme-corp ", null),
+              Secret.of(TOKEN));
+      Connection c = saved.connection();
+      assertThat(c.id()).startsWith("c-");
+      assertThat(c.baseUrl()).isEqualTo("https://api.github.com");
+      assertThat(c.target()).isEqualTo("acme-corp");
+      assertThat(c.credential()).isEqualTo("keychain:tenet-github-acme-corp");
+      assertThat(keychain.holds("tenet-github-acme-corp")).isTrue();
+      String file = Files.readString(home.resolve("connections.json"));
+      assertThat(file).contains("acme-corp").doesNotContain(TOKEN).doesNotContain("ghp_");
+      assertThat(context.credentials().list())
+          .singleElement()
+          .satisfies(s -> assertThat(s.host()).isEqualTo("api.github.com"));
+    }
+    // Another run of Tenet reads the same list.
+    try (AppContext again = Fixtures.context(home, keychain)) {
+      assertThat(again.connections().list())
+          .extracting(Connection::label)
+          .containsExactly("GitHub · acme-corp");
+    }
+  }
+
+  @Test
+  void refusesWhatCannotBeScannedWithOneSentenceEach(@TempDir Path home) {
+    try (AppContext context = Fixtures.context(home, new MemoryKeychain())) {
+      ConnectionService s = context.connections();
+      assertThatThrownBy(() -> s.save(new Connection(null, "github", "", "", null), null))
+          .isInstanceOf(UserError.class)
+          .hasMessage("Name the GitHub organization to assess, e.g. acme-corp.");
+      assertThatThrownBy(
+              () ->
+                  s.save(
+                      new Connection(null, "github", "http://ghe.example.com", "acme", null),
+                      Secret.of(TOKEN)))
+          .isInstanceOf(UserError.class)
+          .hasMessageContaining("HTTPS only");
+      assertThatThrownBy(() -> s.save(new Connection(null, "github", "", "acme", null), null))
+          .isInstanceOf(UserError.class)
+          .hasMessageStartingWith("Paste a read-only token for GitHub");
+      assertThatThrownBy(() -> s.save(new Connection(null, "github", "", "acme/corp", null), null))
+          .hasMessageContaining("not a GitHub organization name");
+      s.save(new Connection(null, "gitlab", "", "acme/platform", "env:GITLAB_TOKEN"), null);
+      assertThatThrownBy(
+              () ->
+                  s.save(
+                      new Connection(null, "gitlab", "https://gitlab.com", "ACME/platform", null),
+                      Secret.of("glpat-abcdefghijklmnopqrst")))
+          .hasMessage("There is a connection to GitLab · acme/platform already: edit that one.");
+      assertThat(s.list()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aTokenStaysBoundToItsHostWhenTheAddressChanges(@TempDir Path home) {
+    try (AppContext context = Fixtures.context(home, new MemoryKeychain())) {
+      ConnectionService s = context.connections();
+      Connection c =
+          s.save(new Connection(null, "github", "", "acme", null), Secret.of(TOKEN)).connection();
+      Connection moved =
+          new Connection(
+              c.id(), "github", "https://ghe.example.com/api/v3", "acme", c.credential());
+      assertThatThrownBy(() -> s.save(moved, null))
+          .isInstanceOf(UserError.class)
+          .hasMessage(
+              "The stored token is bound to api.github.com; paste a token for ghe.example.com.");
+      Connection saved = s.save(moved, Secret.of(TOKEN)).connection();
+      assertThat(s.list()).singleElement().isEqualTo(saved);
+    }
+  }
+
+  @Test
+  void removingAConnectionDeletesTheTokenTenetStoredForIt(@TempDir Path home) {
+    MemoryKeychain keychain = new MemoryKeychain();
+    try (AppContext context = Fixtures.context(home, keychain)) {
+      ConnectionService s = context.connections();
+      Connection c =
+          s.save(new Connection(null, "github", "", "acme", null), Secret.of(TOKEN)).connection();
+      s.remove(c.id());
+      assertThat(s.list()).isEmpty();
+      assertThat(keychain.holds("tenet-github-acme")).isFalse();
+      assertThat(context.credentials().list()).isEmpty();
+      assertThatThrownBy(() -> s.remove(c.id())).isInstanceOf(UserError.class);
+    }
+  }
+
+  @Test
+  void testsAndScansASavedConnectionWithItsStoredToken(@TempDir Path home) throws Exception {
+    try (AppContext context = Fixtures.context(home, new MemoryKeychain());
+        GitHubEmulator gh = GitHubEmulator.start(SampleOrganization.demo(), TOKEN)) {
+      ConnectionService s = context.connections();
+      Connection c =
+          s.save(
+                  new Connection(null, "github", gh.apiUrl().toString(), "acme-corp", null),
+                  Secret.of(TOKEN))
+              .connection();
+      ConnectionTester.Report r = s.test(c);
+      assertThat(r.accepted()).isTrue();
+      assertThat(r.identity()).isEqualTo(GitHubEmulator.SCANNER);
+      ScanPlan plan = s.plan(List.of(c.id()), false);
+      assertThat(plan.connections()).containsExactly(c.spec());
+      var a =
+          context
+              .scans()
+              .run(
+                  plan,
+                  dev.tenet.core.scan.ScanListener.NONE,
+                  new dev.tenet.core.scan.Cancellation());
+      assertThat(a.scope()).extracting(e -> e.target()).containsExactly("acme-corp");
+    }
+  }
+}
