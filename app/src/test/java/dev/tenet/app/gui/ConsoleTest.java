@@ -178,11 +178,27 @@ class ConsoleTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(text(robot, "#detail-title")).isNotBlank();
     assertThat(robot.lookup("#detail-remediation").tryQuery()).isPresent();
-    // Risk acceptance is offered once its service is wired; not yet.
-    assertThat(robot.lookup("#detail-accept").tryQuery()).isEmpty();
+    // Accept the selected finding as a known risk: recorded, with what it does to the score.
+    robot.interact(() -> robot.lookup("#detail-accept").queryButton().fire());
+    robot.interact(
+        () -> {
+          robot
+              .lookup("#accept-reason")
+              .queryAs(javafx.scene.control.TextArea.class)
+              .setText("Contractors sign in through the SSO, which enforces MFA");
+          robot.lookup("#accept-owner").queryAs(TextField.class).setText("maya");
+          robot.lookup("#accept-confirm").queryButton().fire();
+        });
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> text(robot, "#detail-action-message").startsWith("Accepted until"));
+    assertThat(context.risks().list(false))
+        .singleElement()
+        .satisfies(r -> assertThat(r.acceptance().owner()).isEqualTo("maya"));
     snapshot(robot, "findings");
 
-    // A hand-built assessment with an attack path (the engine is not in this build).
+    // A hand-built assessment with a known attack path and its stored graph.
     Fixtures.store(context, Instant.now().plusSeconds(60), 4, false);
     Fixtures.store(context, Instant.now().plusSeconds(120), 2, true);
     robot.interact(() -> window.session().assessmentsChanged());

@@ -26,19 +26,24 @@ final class Registries {
 
   static final String DOCS = "https://docs.sigstore.dev/";
 
-  /** Inspected images: IMAGE entities naming a tag. */
+  /** Inspected images: IMAGE entities naming a tag, read from a registry. */
   static List<Entity> taggedImages(TrustGraph graph) {
     return graph.entities(EntityKind.IMAGE).stream()
         .filter(e -> PLATFORMS.contains(ResourceId.platformOf(e.id())))
         .filter(e -> "tag".equals(ResourceId.parse(e.id()).kind()))
+        .filter(e -> registryOf(graph, e).isPresent())
         .toList();
   }
 
-  /** Image repositories: IMAGE entities without a part. */
+  /**
+   * Image repositories read from a registry: IMAGE entities without a part, inside a REGISTRY. An
+   * image a pipeline merely names (no registry scanned it) is not judged here.
+   */
   static List<Entity> imageRepositories(TrustGraph graph) {
     return graph.entities(EntityKind.IMAGE).stream()
         .filter(e -> PLATFORMS.contains(ResourceId.platformOf(e.id())))
         .filter(e -> ResourceId.parse(e.id()).kind() == null)
+        .filter(e -> registryOf(graph, e).isPresent())
         .toList();
   }
 
