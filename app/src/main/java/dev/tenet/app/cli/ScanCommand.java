@@ -4,6 +4,7 @@ import dev.tenet.app.AppContext;
 import dev.tenet.app.service.ConnectionSpec;
 import dev.tenet.app.service.RegistrySettings;
 import dev.tenet.app.service.RegistrySpec;
+import dev.tenet.app.service.ScanConfig;
 import dev.tenet.app.service.ScanPlan;
 import dev.tenet.connectors.github.GitHubConnector;
 import dev.tenet.connectors.gitlab.GitLabConnector;
@@ -284,6 +285,14 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Scan the bundled sample organization.")
   boolean demo;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "A tenet.yaml listing connections (platform, url, target, token reference; see"
+              + " docs/CLI.md), scanned with those given as flags.")
+  Path config;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here.")
   Path json;
 
@@ -328,7 +337,9 @@ final class ScanCommand implements Callable<Integer> {
     if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
       throw new ParameterException(spec.commandLine(), "--fail-under takes a score from 0 to 100.");
     }
-    if (github == null
+    ScanConfig fromFile = config == null ? null : ScanConfig.read(config);
+    if (fromFile == null
+        && github == null
         && gitlab == null
         && registries.isEmpty()
         && !demo
@@ -339,8 +350,8 @@ final class ScanCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "Nothing to scan: give --github ORG, --gitlab GROUP, --registry URL, --aws-iam-file"
-              + " FILE, --aws-profile NAME, --k8s-file FILE or --kubeconfig FILE, or --demo for"
-              + " the bundled sample organization.");
+              + " FILE, --aws-profile NAME, --k8s-file FILE, --kubeconfig FILE or --config FILE,"
+              + " or --demo for the bundled sample organization.");
     }
     if (registryTags < 1) {
       throw new ParameterException(spec.commandLine(), "--registry-tags takes a number from 1.");
@@ -385,6 +396,12 @@ final class ScanCommand implements Callable<Integer> {
       connections.add(
           new ConnectionSpec(ConnectionSpec.K8S, null, k8sContext, null, List.of(kubeconfig)));
     }
+    List<RegistrySpec> registrySpecs =
+        new ArrayList<>(registries.stream().map(RegistryDraft::spec).toList());
+    if (fromFile != null) {
+      connections.addAll(fromFile.connections());
+      registrySpecs.addAll(fromFile.registries());
+    }
     AppContext context = root.context(common);
     ScanListener progress =
         root.options(common).quiet
@@ -392,12 +409,7 @@ final class ScanCommand implements Callable<Integer> {
             : new ConsoleProgress(err, root.options(common).verbose);
     RegistrySettings registrySettings =
         new RegistrySettings(registryKeys, registryTags, registryTrust, registryRepos);
-    ScanPlan plan =
-        new ScanPlan(
-            demo,
-            connections,
-            registries.stream().map(RegistryDraft::spec).toList(),
-            registrySettings);
+    ScanPlan plan = new ScanPlan(demo, connections, registrySpecs, registrySettings);
     Assessment a = context.scans().run(plan, progress, new Cancellation());
 
     Map<String, Path> reports = new LinkedHashMap<>();

@@ -1,7 +1,5 @@
 package dev.tenet.app.service;
 
-import dev.tenet.connectors.gitlab.GitLabConnector;
-
 /**
  * A connection the user keeps in the console, saved in the data folder without any secret.
  *
@@ -24,6 +22,15 @@ public record Connection(
   }
 
   public static String platformTitle(String platform) {
-    return GitLabConnector.PLATFORM.equals(platform) ? "GitLab" : "GitHub";
+    return switch (platform == null ? "" : platform) {
+      case "github" -> "GitHub";
+      case "gitlab" -> "GitLab";
+      case "aws" -> "AWS";
+      case "k8s" -> "Kubernetes";
+      case "oci" -> "Registry";
+      case "dockerhub" -> "Docker Hub";
+      case "artifactory" -> "Artifactory";
+      default -> platform;
+    };
   }
 }

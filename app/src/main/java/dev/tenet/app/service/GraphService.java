@@ -3,15 +3,10 @@ package dev.tenet.app.service;
 import dev.tenet.core.graph.Entity;
 import dev.tenet.core.graph.EntityKind;
 import dev.tenet.core.graph.Relation;
-import dev.tenet.core.graph.RelationKind;
 import dev.tenet.core.graph.TrustGraph;
 import dev.tenet.core.model.ResourceId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,28 +16,10 @@ import java.util.Set;
 
 /**
  * The stored trust graph of an assessment as the console draws it: the entities around a set of
- * resources (an attack path and its surroundings), and what an entity reaches through the trust
- * relations (a first blast radius, until the attack-path engine's own replaces it).
+ * resources (an attack path and its surroundings). What an entity reaches is the attack-path
+ * engine's business ({@link PathService#blastRadius}).
  */
 public final class GraphService {
-  /** Relations along which control flows from an identity to what it can act on. */
-  static final Set<RelationKind> GRANTS =
-      EnumSet.of(
-          RelationKind.MEMBER_OF,
-          RelationKind.HAS_ROLE,
-          RelationKind.CAN_WRITE,
-          RelationKind.CAN_ADMIN,
-          RelationKind.CAN_APPROVE,
-          RelationKind.CAN_BYPASS_PROTECTION,
-          RelationKind.CAN_TRIGGER,
-          RelationKind.RUNS_ON,
-          RelationKind.READS_SECRET,
-          RelationKind.DEPLOYS_TO,
-          RelationKind.CAN_MINT_OIDC,
-          RelationKind.ASSUMES_ROLE,
-          RelationKind.PUBLISHES,
-          RelationKind.INSTALLED_ON);
-
   /** One entity; {@code known} is false for one the graph does not hold (named by a path only). */
   public record Node(String id, String kind, String name, boolean known) {}
 
@@ -54,13 +31,6 @@ public final class GraphService {
    * @param graphStored false when the assessment was stored without its graph
    */
   public record Neighbourhood(List<Node> nodes, List<Edge> edges, boolean graphStored) {}
-
-  /**
-   * One entity reached.
-   *
-   * @param via the relations walked to reach it, e.g. "member-of → can-write"
-   */
-  public record Reached(String id, String kind, String name, int steps, String via) {}
 
   private final Workspace workspace;
   private String cachedId;
@@ -131,65 +101,6 @@ public final class GraphService {
       }
     }
     return new Neighbourhood(List.copyOf(nodes.values()), edges, true);
-  }
-
-  /**
-   * What an entity reaches in the stored graph: along the relations that grant control, and into
-   * what a repository contains once it can be written. Closest first.
-   */
-  public List<Reached> reach(String assessmentId, String entityId) {
-    TrustGraph g =
-        graph(assessmentId)
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        "Assessment "
-                            + assessmentId
-                            + " was stored without its trust graph;"
-                            + " scan again to see what this reaches."));
-    Entity start =
-        g.find(entityId)
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        entityId
-                            + " is not in the trust graph of assessment "
-                            + assessmentId
-                            + "."));
-    Map<Entity, String> via = new HashMap<>();
-    Map<Entity, Integer> depth = new HashMap<>();
-    Deque<Entity> queue = new ArrayDeque<>();
-    depth.put(start, 0);
-    via.put(start, "");
-    queue.add(start);
-    List<Reached> out = new ArrayList<>();
-    while (!queue.isEmpty()) {
-      Entity e = queue.poll();
-      int d = depth.get(e);
-      boolean controls = d > 0 && canChange(via.get(e));
-      for (Relation r : g.outgoing(e)) {
-        boolean follow =
-            GRANTS.contains(r.kind()) || (r.kind() == RelationKind.CONTAINS && controls && d > 0);
-        if (!follow || depth.containsKey(r.to())) {
-          continue;
-        }
-        String path = via.get(e).isEmpty() ? r.kind().id() : via.get(e) + " → " + r.kind().id();
-        depth.put(r.to(), d + 1);
-        via.put(r.to(), path);
-        queue.add(r.to());
-        out.add(new Reached(r.to().id(), r.to().kind().id(), r.to().name(), d + 1, path));
-      }
-    }
-    return out;
-  }
-
-  /** Whether the last relation walked lets its holder change what it reached. */
-  private static boolean canChange(String via) {
-    String last = via.contains(" → ") ? via.substring(via.lastIndexOf(" → ") + 3) : via;
-    return last.equals(RelationKind.CAN_WRITE.id())
-        || last.equals(RelationKind.CAN_ADMIN.id())
-        || last.equals(RelationKind.CAN_BYPASS_PROTECTION.id())
-        || last.equals(RelationKind.CONTAINS.id());
   }
 
   private static Node node(Entity e) {

@@ -37,7 +37,7 @@ class CloudCliTest {
     JsonNode report = Json.mapper().readTree(out.toFile());
 
     assertThat(report.path("scope").findValuesAsText("platform"))
-        .containsExactly("github", "gitlab", "aws", "k8s");
+        .containsExactly("github", "gitlab", "aws", "k8s", "oci");
     assertThat(resources(report, "AWS-OIDC-001")).contains("aws:123456789012#role/prod-deployer");
     assertThat(resources(report, "AWS-OIDC-001"))
         .doesNotContain("aws:123456789012#role/payments-api-production");
@@ -81,6 +81,65 @@ class CloudCliTest {
     // The AWS role that CI assumes is mapped into the cluster even without GitHub in the scan.
     assertThat(resources(report, "KUBE-RBAC-001"))
         .contains("k8s:prod#clusterrolebinding/github-actions-deployer");
+  }
+
+  @Test
+  void aConfigFileNamesTheSameConnectionsAsFlags() throws Exception {
+    Path folder = Files.createDirectory(home.resolve("tenet"));
+    Path aws = Files.createDirectory(folder.resolve("aws-export"));
+    for (ExportFile f : DemoExports.awsAccount(Instant.now())) {
+      Files.write(aws.resolve(f.name().substring(f.name().lastIndexOf('/') + 1)), f.content());
+    }
+    Files.write(folder.resolve("prod.json"), DemoExports.cluster(Instant.now()).get(0).content());
+    Path config =
+        Files.writeString(
+            folder.resolve("tenet.yaml"),
+            """
+            # Relative paths are relative to this file.
+            connections:
+              - platform: aws
+                files: [aws-export]
+              - platform: k8s
+                files: prod.json
+                cluster: prod
+            """);
+    Path out = home.resolve("out.json");
+
+    CliRun run =
+        CliRun.run(home, Map.of(), "scan", "--config", config.toString(), "--json", out.toString());
+
+    assertThat(run.code).as(run.toString()).isZero();
+    JsonNode report = Json.mapper().readTree(out.toFile());
+    assertThat(report.path("scope").findValuesAsText("platform")).containsExactly("aws", "k8s");
+    assertThat(resources(report, "AWS-USER-001")).contains("aws:123456789012#user/tom.baker");
+    assertThat(resources(report, "KUBE-RBAC-001"))
+        .contains("k8s:prod#clusterrolebinding/github-actions-deployer");
+  }
+
+  @Test
+  void aTokenWrittenInTheConfigFileIsRefusedAndNeverShown() throws Exception {
+    String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+    Path config =
+        Files.writeString(
+            home.resolve("tenet.yaml"),
+            "connections:\n  - platform: github\n    target: acme\n    token: " + token + "\n");
+    CliRun run = CliRun.run(home, Map.of(), "scan", "--config", config.toString());
+    assertThat(run.code).isEqualTo(1);
+    assertThat(run.err)
+        .contains("tenet.yaml, connection 1: 'token' looks like a token value")
+        .doesNotContain(token)
+        .doesNotContain("\tat ");
+    assertThat(run.out).doesNotContain(token);
+
+    Files.writeString(config, "connections:\n  - platform: gitlab\n    tokn: env:X\n");
+    CliRun typo = CliRun.run(home, Map.of(), "scan", "--config", config.toString());
+    assertThat(typo.code).isEqualTo(1);
+    assertThat(typo.err).contains("unknown key 'tokn'");
+
+    Files.writeString(config, "connections: [\n");
+    CliRun malformed = CliRun.run(home, Map.of(), "scan", "--config", config.toString());
+    assertThat(malformed.code).isEqualTo(1);
+    assertThat(malformed.err).contains("is not valid YAML").doesNotContain("\tat ");
   }
 
   @Test

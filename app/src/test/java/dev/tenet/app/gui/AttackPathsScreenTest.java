@@ -85,7 +85,7 @@ class AttackPathsScreenTest {
                 .queryAs(javafx.scene.control.TableView.class)
                 .getItems()
                 .isEmpty());
-    snapshot(robot, "attack-paths");
+    snapshot(robot, "attack-paths-demo");
   }
 
   private static void snapshot(FxRobot robot, String name) throws Exception {

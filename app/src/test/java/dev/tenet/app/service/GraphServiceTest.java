@@ -1,7 +1,6 @@
 package dev.tenet.app.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenet.app.AppContext;
 import dev.tenet.app.gui.Fixtures;
@@ -15,33 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The stored graph as the attack paths screen draws it. */
 class GraphServiceTest {
-  @Test
-  void aMemberWhoCanWriteADeployRepositoryReachesItsWorkflowSecretAndProduction(
-      @TempDir Path home) {
-    try (AppContext context = Fixtures.context(home, new MemoryKeychain())) {
-      Assessment a = Fixtures.store(context, Instant.parse("2026-11-20T10:00:00Z"), 1, true);
-      List<GraphService.Reached> reach = context.graphs().reach(a.id(), Fixtures.BOB);
-      assertThat(reach)
-          .extracting(GraphService.Reached::id)
-          .contains(
-              Fixtures.DEPLOY,
-              Fixtures.WORKFLOW,
-              Fixtures.PRODUCTION,
-              "github:acme/deploy#secret/PROD_DEPLOY_KEY");
-      GraphService.Reached production =
-          reach.stream().filter(r -> r.id().equals(Fixtures.PRODUCTION)).findFirst().get();
-      assertThat(production.steps()).isEqualTo(2);
-      assertThat(production.via()).isEqualTo("can-write → contains");
-      // Alice writes nothing directly: her reach is the organization she is a member of, and no
-      // more (membership alone grants no write).
-      assertThat(context.graphs().reach(a.id(), "github:acme#member/alice"))
-          .extracting(GraphService.Reached::id)
-          .containsExactly("github:acme");
-      assertThatThrownBy(() -> context.graphs().reach(a.id(), "github:acme#member/nobody"))
-          .isInstanceOf(UserError.class);
-    }
-  }
-
   @Test
   void aroundAPathItDrawsNeighboursAndTheRelationsBetweenThem(@TempDir Path home) {
     try (AppContext context = Fixtures.context(home, new MemoryKeychain())) {

@@ -35,6 +35,7 @@ public final class Icons {
       case "cluster" -> "mdi2k-kubernetes";
       case "service-account" -> "mdi2a-account-cog";
       case "internet", "trigger" -> "mdi2e-earth";
+      case "policy" -> "mdi2f-file-document-outline";
       default -> "mdi2h-help-circle-outline";
     };
   }

@@ -73,15 +73,6 @@ public final class Texts {
 
   /** A platform id of a resource id (github, gitlab, aws…) as people name it. */
   public static String platform(String id) {
-    return switch (id == null ? "" : id) {
-      case "github" -> "GitHub";
-      case "gitlab" -> "GitLab";
-      case "aws" -> "AWS";
-      case "k8s" -> "Kubernetes";
-      case "oci" -> "Container registry";
-      case "dockerhub" -> "Docker Hub";
-      case "artifactory" -> "Artifactory";
-      default -> id;
-    };
+    return dev.tenet.app.service.Connection.platformTitle(id);
   }
 }

@@ -208,10 +208,21 @@ public final class DashboardViewModel {
 
   private static String attackPathsText(Assessment a) {
     var e = a.exposure();
-    if (e.pathsFound() == 0) {
+    int paths = a.attackPaths().size();
+    if (paths == 0) {
       return e.entryPoints() == 0
           ? "Attack paths: no untrusted entry point found."
-          : "Attack paths: no crown jewel reachable from " + e.entryPoints() + " entry points.";
+          : "Attack paths: no crown jewel reachable from "
+              + Texts.count(e.entryPoints(), "entry point")
+              + ".";
+    }
+    if (e.crownJewels() == 0) {
+      // An assessment stored without the path analysis' summary: its paths only.
+      return paths
+          + (paths == 1 ? " attack path reaches" : " attack paths reach")
+          + " a crown jewel; "
+          + a.attackPaths().stream().filter(p -> p.severity() == Severity.CRITICAL).count()
+          + " critical.";
     }
     int n = e.cut().size();
     return "Attack paths: "

@@ -582,7 +582,11 @@ public final class FindingsViewModel {
 
   /** Explains a finding in the detail pane; its web page is looked up in the background. */
   public void select(FindingRow row) {
-    actionMessage.set("");
+    Detail shown = detail.get();
+    if (shown == null || row == null || !shown.row().id().equals(row.id())) {
+      // What was said of an action belongs to its finding; the same one reselected keeps it.
+      actionMessage.set("");
+    }
     webPage.set(null);
     if (row == null) {
       detail.set(null);

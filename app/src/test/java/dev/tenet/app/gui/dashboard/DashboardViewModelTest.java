@@ -28,7 +28,8 @@ class DashboardViewModelTest {
       assertThat(vm.stateProperty().get()).isEqualTo(State.READY);
       assertThat(vm.overallProperty().get()).isEqualTo(latest.score().overall());
       int delta = latest.score().overall() - first.score().overall();
-      assertThat(vm.changeProperty().get()).contains(String.valueOf(Math.abs(delta)));
+      assertThat(vm.changeProperty().get())
+          .contains(delta == 0 ? "No change" : String.valueOf(Math.abs(delta)));
       assertThat(vm.trend()).containsExactly(first.score().overall(), latest.score().overall());
       assertThat(vm.pathCountProperty().get()).isEqualTo(1);
       assertThat(vm.attackPathsProperty().get())

@@ -67,7 +67,12 @@ class ScanViewModelTest {
       assertThat(vm.stateProperty().get()).isEqualTo(State.DONE);
       assertThat(vm.progress())
           .extracting(p -> p.labelProperty().get())
-          .containsExactly("GitHub · acme-corp", "GitLab · acme");
+          .containsExactly(
+              "GitHub · acme-corp",
+              "GitLab · acme",
+              "AWS · acme-prod",
+              "Kubernetes · acme-prod-eks",
+              "Registry · registry.acme-corp.example");
       assertThat(vm.progress()).allMatch(p -> p.stepProperty().get() == Step.DONE);
       assertThat(vm.progress().get(0).detailProperty().get()).startsWith("31 of 31 repositories");
       assertThat(vm.progress().get(1).detailProperty().get()).startsWith("9 of 9 projects");
