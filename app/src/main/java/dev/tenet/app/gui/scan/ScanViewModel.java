@@ -400,11 +400,13 @@ public final class ScanViewModel {
     }
 
     @Override
-    public void progress(ScopeEntry scope, int done, int total, String item) {
+    public void progress(ScopeEntry scope, int reported, int total, String item) {
       Instant now = clock.instant();
       later(
           () -> {
             Progress p = progressOf(scope);
+            // Workers report in parallel: a late report of an earlier count never moves it back.
+            int done = p.total == total ? Math.max(reported, p.done) : reported;
             p.step.set(Step.RUNNING);
             p.wait.set("");
             if (total > 0) {
