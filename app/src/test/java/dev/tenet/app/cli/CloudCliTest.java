@@ -45,6 +45,23 @@ class CloudCliTest {
         .contains("k8s:acme-prod-eks#clusterrolebinding/github-actions-deployer");
     assertThat(resources(report, "KUBE-ADMISSION-001")).containsExactly("k8s:acme-prod-eks");
     assertThat(run.err).contains("Scanning aws acme-prod").contains("Scanning k8s acme-prod-eks");
+
+    // The cross-system chain: a fork pull request runs the privileged preview workflow, whose job
+    // deploys through the production environment, whose OIDC subject the AWS role admits.
+    List<String> chain = new ArrayList<>();
+    for (JsonNode p : report.path("attackPaths")) {
+      if (p.path("entry").asText().equals("internet:anyone")
+          && p.path("target").asText().equals("aws:123456789012#role/prod-deployer")) {
+        p.path("hops")
+            .forEach(h -> chain.add(h.path("relation").asText() + " " + h.path("to").asText()));
+      }
+    }
+    assertThat(chain)
+        .containsExactly(
+            "can-trigger github:acme-corp/design-system#file/.github/workflows/preview.yml",
+            "contains github:acme-corp/design-system#job/.github/workflows/preview.yml:preview",
+            "deploys-to github:acme-corp/design-system#environment/production",
+            "assumes-role aws:123456789012#role/prod-deployer");
   }
 
   @Test

@@ -98,7 +98,9 @@ public final class PipelineFacts {
     {
       String scope = ResourceId.scopeOf(p.resource());
       Entity repo = repository(graph, p.resource());
-      String kindName = p.kind() == PipelineKind.GITHUB_ACTION ? "action" : "workflow";
+      // A workflow is named as the file it is (as the connectors name it), so both describe one
+      // entity; a composite action is an action.
+      String kindName = p.kind() == PipelineKind.GITHUB_ACTION ? "action" : "file";
       Entity wf =
           graph
               .entity(
@@ -108,7 +110,7 @@ public final class PipelineFacts {
                   SOURCE)
               .set("path", p.source().path())
               .set("pipelineKind", p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-              .set("events", p.events())
+              .set(Attr.TRIGGERS, p.events())
               .set("permissions", permissions(p.permissions()))
               .set("writeScopes", writeScopes(p.permissions()))
               .set("scheduled", p.triggeredBy("schedule") ? true : null)
@@ -341,7 +343,7 @@ public final class PipelineFacts {
               graph.entity(
                   ResourceId.part(
                       ResourceId.of("github", uses.owner() + "/" + uses.repo()),
-                      "workflow",
+                      "file",
                       uses.path()),
                   EntityKind.WORKFLOW,
                   uses.slug(),
@@ -367,7 +369,7 @@ public final class PipelineFacts {
         boolean workflow = uses.isReusableWorkflow();
         Entity target =
             graph.entity(
-                ResourceId.part(scope, workflow ? "workflow" : "action", path),
+                ResourceId.part(scope, workflow ? "file" : "action", path),
                 workflow ? EntityKind.WORKFLOW : EntityKind.ACTION,
                 path,
                 SOURCE);
@@ -452,7 +454,7 @@ public final class PipelineFacts {
       return;
     }
     String scope = ResourceId.scopeOf(p.resource());
-    Entity target = graph.get(ResourceId.part(scope, "workflow", p.source().path()));
+    Entity target = graph.get(ResourceId.part(scope, "file", p.source().path()));
     for (String name : t.get().filter("workflows")) {
       for (Pipeline parent : pipelines.all()) {
         if (parent == p
@@ -464,7 +466,7 @@ public final class PipelineFacts {
         if (name.equals(parent.name())
             || name.equals(file)
             || name.equals(parent.source().path())) {
-          Entity source = graph.get(ResourceId.part(scope, "workflow", parent.source().path()));
+          Entity source = graph.get(ResourceId.part(scope, "file", parent.source().path()));
           graph
               .relate(source, RelationKind.CAN_TRIGGER, target, SOURCE)
               .set("events", List.of("workflow_run"));

@@ -64,10 +64,10 @@ class PipelineFactsTest {
   @Test
   void workflowsJobsAndWhoCanTriggerThem() {
     TrustGraph g = graph(new TrustGraph(), ".github/workflows/ci.yml", CI);
-    String wf = "github:acme/web#workflow/.github/workflows/ci.yml";
+    String wf = "github:acme/web#file/.github/workflows/ci.yml";
     String deploy = "github:acme/web#job/.github/workflows/ci.yml:deploy";
     assertThat(e(g, wf).kind()).isEqualTo(EntityKind.WORKFLOW);
-    assertThat(e(g, wf).list("events")).containsExactly("pull_request_target", "push");
+    assertThat(e(g, wf).list(Attr.TRIGGERS)).containsExactly("pull_request_target", "push");
     rel(g, "github:acme/web", RelationKind.CONTAINS, wf);
     rel(g, wf, RelationKind.CONTAINS, deploy);
     Relation internet = rel(g, PipelineFacts.INTERNET, RelationKind.CAN_TRIGGER, wf);
@@ -104,7 +104,7 @@ class PipelineFactsTest {
     assertThat(g.outgoing(e(g, lint), RelationKind.CAN_MINT_OIDC)).isEmpty();
     String shared = "github:acme/web#job/.github/workflows/ci.yml:shared";
     assertThat(e(g, shared).isTrue("inheritsAllSecrets")).isTrue();
-    rel(g, shared, RelationKind.USES, "github:acme/web#workflow/.github/workflows/reusable.yml");
+    rel(g, shared, RelationKind.USES, "github:acme/web#file/.github/workflows/reusable.yml");
   }
 
   @Test
@@ -119,7 +119,7 @@ class PipelineFactsTest {
                     g,
                     "github:acme/web",
                     RelationKind.CAN_TRIGGER,
-                    "github:acme/web#workflow/.github/workflows/ci.yml")
+                    "github:acme/web#file/.github/workflows/ci.yml")
                 .list("events"))
         .containsExactly("push", "pull_request_target");
   }
@@ -136,9 +136,9 @@ class PipelineFactsTest {
     Relation r =
         rel(
             g,
-            "github:acme/web#workflow/.github/workflows/ci.yml",
+            "github:acme/web#file/.github/workflows/ci.yml",
             RelationKind.CAN_TRIGGER,
-            "github:acme/web#workflow/.github/workflows/after.yml");
+            "github:acme/web#file/.github/workflows/after.yml");
     assertThat(r.list("events")).containsExactly("workflow_run");
   }
 

@@ -77,7 +77,7 @@ class ScanServicePipelineTest {
           .extracting(Finding::resource)
           .contains("github:acme/web#file/.github/workflows/bad.yml");
       TrustGraph g = store.graph(a.id()).orElseThrow();
-      var wf = g.get("github:acme/web#workflow/.github/workflows/triage.yml");
+      var wf = g.get("github:acme/web#file/.github/workflows/triage.yml");
       assertThat(g.sources(wf, RelationKind.CAN_TRIGGER))
           .extracting(e -> e.id())
           .contains("internet:anyone");
