@@ -75,6 +75,8 @@ final class ForgetCommand implements Callable<Integer> {
             + ", "
             + r.cacheEntries()
             + " cached response(s), "
+            + r.riskAcceptances()
+            + " risk acceptance record(s) removed, "
             + r.auditEvents()
             + " audit event(s) scrubbed.");
     out.flush();

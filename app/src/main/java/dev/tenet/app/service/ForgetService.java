@@ -39,8 +39,14 @@ public final class ForgetService {
    * @param sharedAssessments of which covering other organizations too (removed whole)
    * @param cacheEntries cached responses removed
    * @param auditEvents earlier audit events scrubbed of the name
+   * @param riskAcceptances risk acceptance log entries about its resources, removed
    */
-  public record Result(int assessments, int sharedAssessments, int cacheEntries, int auditEvents) {}
+  public record Result(
+      int assessments,
+      int sharedAssessments,
+      int cacheEntries,
+      int auditEvents,
+      int riskAcceptances) {}
 
   public Result forget(String platform, String organization) {
     if (platform == null || platform.isBlank() || organization == null || organization.isBlank()) {
@@ -55,7 +61,11 @@ public final class ForgetService {
         List.of(),
         Map.of("assessments", removed.assessments().size(), "cacheEntries", cached));
     return new Result(
-        removed.assessments().size(), removed.sharedAssessments(), cached, removed.auditEvents());
+        removed.assessments().size(),
+        removed.sharedAssessments(),
+        cached,
+        removed.auditEvents(),
+        removed.riskAcceptances());
   }
 
   /** Cached responses whose URL names the organization, or whose body mentions it. */

@@ -107,9 +107,12 @@ class PathsCliTest {
   @Test
   void theDemoHasAttackPathsAndBlastRadiiFromItsMembersWithoutTwoFactor() throws Exception {
     assertThat(CliRun.run(home, Map.of(), "-q", "scan", "--demo").code).isZero();
-    CliRun paths = CliRun.run(home, Map.of(), "paths", "--limit", "2");
+    CliRun paths = CliRun.run(home, Map.of(), "paths", "--limit", "400");
     assertThat(paths.code).as(paths.toString()).isZero();
     assertThat(paths.out)
+        // Most severe first: anyone on the internet, through the fork-PR preview workflow.
+        .containsSubsequence(
+            "CRITICAL internet:anyone [internet]", "HIGH     github:acme-corp#member/tom-baker")
         .contains("github:acme-corp#member/tom-baker [member-without-2fa]")
         .contains("[organization-ownership]")
         .contains("Organization does not require two-factor authentication");

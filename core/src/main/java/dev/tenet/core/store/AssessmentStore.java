@@ -165,15 +165,17 @@ public final class AssessmentStore implements AutoCloseable {
    * @param assessments ids of the deleted assessments (with their findings, scores and graphs)
    * @param sharedAssessments how many of them also covered other organizations
    * @param auditEvents earlier audit events whose mention of the organization was scrubbed
+   * @param riskAcceptances entries of the risk acceptance log about its resources, removed
    */
-  public record Forgotten(List<String> assessments, int sharedAssessments, int auditEvents) {}
+  public record Forgotten(
+      List<String> assessments, int sharedAssessments, int auditEvents, int riskAcceptances) {}
 
   /**
    * Removes everything this store holds about an organization: every assessment whose scope
    * includes it (an assessment that also covered others is removed whole, since its findings and
-   * graph mix them), and its name from earlier audit events. Deleted content is overwritten
-   * (secure_delete), the file compacted and the write-ahead log truncated, so none of it remains
-   * readable in the database files.
+   * graph mix them), its name from earlier audit events, and its entries of the risk acceptance
+   * log. Deleted content is overwritten (secure_delete), the file compacted and the write-ahead log
+   * truncated, so none of it remains readable in the database files.
    */
   public synchronized Forgotten forget(String platform, String target) {
     String scope = platform + ":" + target;
@@ -199,6 +201,7 @@ public final class AssessmentStore implements AutoCloseable {
         }
       }
       int scrubbed;
+      int accepted;
       connection.setAutoCommit(false);
       try {
         try (PreparedStatement ps =
@@ -210,6 +213,7 @@ public final class AssessmentStore implements AutoCloseable {
           ps.executeBatch();
         }
         scrubbed = audit.scrub(connection, scope);
+        accepted = acceptances.forget(connection, scope);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         rollbackAfter(e);
@@ -221,7 +225,7 @@ public final class AssessmentStore implements AutoCloseable {
         st.execute("VACUUM");
         st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
       }
-      return new Forgotten(List.copyOf(ids), shared, scrubbed);
+      return new Forgotten(List.copyOf(ids), shared, scrubbed, accepted);
     } catch (SQLException | IOException | RuntimeException e) {
       throw SqlErrors.describe(e, file, "forget " + scope + " in");
     }

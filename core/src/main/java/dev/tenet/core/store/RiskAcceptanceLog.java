@@ -113,4 +113,43 @@ public final class RiskAcceptanceLog {
   public RiskAcceptances replay() {
     return RiskAcceptances.of(events());
   }
+
+  /**
+   * Forgetting an organization is the one deletion the log allows: its entries (whose resource lies
+   * in that scope) are removed, with the no-delete guard lifted for this statement only. Runs
+   * inside the store's forget transaction, so the guard is never missing outside it.
+   */
+  int forget(Connection c, String scope) throws SQLException {
+    String guard = null;
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+                    + " AND name = 'risk_acceptance_no_delete'")) {
+      if (rs.next()) {
+        guard = rs.getString(1);
+      }
+    }
+    String s = scope.toLowerCase(java.util.Locale.ROOT);
+    String like = s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    int n;
+    try (Statement st = c.createStatement()) {
+      if (guard != null) {
+        st.execute("DROP TRIGGER risk_acceptance_no_delete");
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "DELETE FROM risk_acceptance_event WHERE lower(resource) = ?"
+                  + " OR lower(resource) LIKE ? ESCAPE '\\' OR lower(resource) LIKE ? ESCAPE '\\'")) {
+        ps.setString(1, s);
+        ps.setString(2, like + "/%");
+        ps.setString(3, like + "#%");
+        n = ps.executeUpdate();
+      }
+      if (guard != null) {
+        st.execute(guard);
+      }
+    }
+    return n;
+  }
 }

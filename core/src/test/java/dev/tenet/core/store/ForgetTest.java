@@ -6,6 +6,7 @@ import dev.tenet.core.Tenet;
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.assessment.AssessmentSummary;
 import dev.tenet.core.assessment.Coverage;
+import dev.tenet.core.assessment.RiskAcceptanceEvent;
 import dev.tenet.core.assessment.ScanStats;
 import dev.tenet.core.audit.AuditAction;
 import dev.tenet.core.audit.AuditEvent;
@@ -86,9 +87,32 @@ class ForgetTest {
                     List.of("github:" + org),
                     Map.of("target", org)));
       }
+      for (String org : List.of(FORGET, KEEP)) {
+        store
+            .riskAcceptances()
+            .append(
+                new RiskAcceptanceEvent(
+                    0,
+                    "f-" + org,
+                    RiskAcceptanceEvent.Action.ACCEPT,
+                    "compensating control at " + org,
+                    "lena",
+                    T0.plusSeconds(86_400),
+                    "lena",
+                    T0,
+                    "GH-BRANCH-001",
+                    "github:" + org + "/" + org + "-payments#branch/main",
+                    "Default branch of " + org + "-payments has no protection",
+                    "a1"));
+      }
       assertThat(rawText(db)).contains(FORGET);
 
       AssessmentStore.Forgotten result = store.forget("github", "INITECH-ForgetMe");
+
+      assertThat(result.riskAcceptances()).isEqualTo(1);
+      assertThat(store.riskAcceptances().replay().events())
+          .extracting(RiskAcceptanceEvent::findingId)
+          .containsExactly("f-" + KEEP);
 
       assertThat(result.assessments()).hasSize(2);
       assertThat(result.sharedAssessments()).isEqualTo(1);
@@ -105,6 +129,13 @@ class ForgetTest {
       assertThat(events.get(1).details()).containsEntry("target", KEEP);
     }
     assertThat(rawText(db)).doesNotContain(FORGET).contains(KEEP);
+    // The log's guard is back: nothing else may delete from it.
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Statement st = c.createStatement()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> st.executeUpdate("DELETE FROM risk_acceptance_event"))
+          .hasMessageContaining("append-only");
+    }
   }
 
   @Test
