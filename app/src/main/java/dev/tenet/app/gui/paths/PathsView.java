@@ -194,10 +194,11 @@ public final class PathsView extends BorderPane {
     table
         .prefHeightProperty()
         .bind(
-            javafx.beans.binding.Bindings.min(5, javafx.beans.binding.Bindings.size(model.fixes()))
+            javafx.beans.binding.Bindings.min(3, javafx.beans.binding.Bindings.size(model.fixes()))
                 .multiply(26)
                 .add(30));
-    table.setMinHeight(56);
+    // Up to three fixes stay visible however much room the drawing wants; the rest scroll.
+    table.minHeightProperty().bind(table.prefHeightProperty());
     VBox box = new VBox(6, title, table);
     Views.showWhen(box, model.cutTitleProperty().isNotEmpty());
     return box;
