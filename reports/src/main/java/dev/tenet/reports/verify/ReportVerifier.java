@@ -7,6 +7,7 @@ import dev.tenet.core.util.Json;
 import dev.tenet.reports.html.ReportMarkup;
 import dev.tenet.reports.json.CanonicalJson;
 import dev.tenet.reports.sarif.SarifReportWriter;
+import dev.tenet.reports.sign.PdfSignatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,6 +62,93 @@ public final class ReportVerifier {
    * @param store finds a stored assessment by its exact id
    */
   public static Verdict verify(byte[] report, Function<String, Optional<Assessment>> store) {
+    return verify(report, store, null);
+  }
+
+  /**
+   * Also checks a PDF's signatures: a broken one, or bytes added after signing, fail the check, and
+   * so does the absence of a signature by the expected certificate.
+   *
+   * @param expectedSigner the SHA-256 (hex) of the certificate that must have signed the report, or
+   *     null to accept an unsigned report
+   */
+  public static Verdict verify(
+      byte[] report, Function<String, Optional<Assessment>> store, String expectedSigner) {
+    List<PdfSignatures.Signature> signatures;
+    try {
+      signatures = startsWith(report, "%PDF-") ? PdfSignatures.read(report) : List.of();
+    } catch (IOException e) {
+      return new Verdict(false, null, "This PDF cannot be read: " + e.getMessage() + ".");
+    }
+    Verdict signed = signatures(signatures, expectedSigner, startsWith(report, "%PDF-"));
+    if (signed != null) {
+      return signed;
+    }
+    Verdict content = content(report, store);
+    if (!content.matches() || signatures.isEmpty()) {
+      return content;
+    }
+    PdfSignatures.Signature s = signatures.get(0);
+    return new Verdict(
+        true,
+        content.assessmentId(),
+        content.sentence()
+            + " Signed by "
+            + s.signer()
+            + (s.signedAt() == null ? "" : " at " + s.signedAt())
+            + " (certificate SHA-256 "
+            + s.certificateSha256()
+            + "), unchanged since.");
+  }
+
+  /** A failed verdict when the signatures rule the report out, else null. */
+  private static Verdict signatures(
+      List<PdfSignatures.Signature> signatures, String expectedSigner, boolean pdf) {
+    for (PdfSignatures.Signature s : signatures) {
+      if (s.state() == PdfSignatures.State.BROKEN) {
+        return new Verdict(
+            false,
+            null,
+            "The PDF's signature by " + s.signer() + " does not hold: " + s.reason() + ".");
+      }
+      if (s.state() == PdfSignatures.State.CHANGED_AFTER_SIGNING) {
+        return new Verdict(
+            false,
+            null,
+            "The PDF was changed after " + s.signer() + " signed it: " + s.reason() + ".");
+      }
+    }
+    if (expectedSigner == null) {
+      return null;
+    }
+    if (!pdf) {
+      return new Verdict(
+          false, null, "Only PDF reports carry a signature; this report cannot show its signer.");
+    }
+    if (signatures.isEmpty()) {
+      return new Verdict(
+          false,
+          null,
+          "The PDF is not signed, but a signature by the given certificate is required.");
+    }
+    String wanted = expectedSigner.toLowerCase(java.util.Locale.ROOT);
+    if (signatures.stream().noneMatch(s -> wanted.equals(s.certificateSha256()))) {
+      PdfSignatures.Signature s = signatures.get(0);
+      return new Verdict(
+          false,
+          null,
+          "The PDF is signed by "
+              + s.signer()
+              + " (certificate SHA-256 "
+              + abbreviate(s.certificateSha256())
+              + "), not by the given certificate ("
+              + abbreviate(wanted)
+              + ").");
+    }
+    return null;
+  }
+
+  private static Verdict content(byte[] report, Function<String, Optional<Assessment>> store) {
     Claim claim;
     try {
       claim = read(report);
