@@ -108,7 +108,7 @@ public final class AppContext implements AutoCloseable {
     this.attackPaths = new PathService(workspace, paths.home().resolve(PathPolicy.FILE_NAME));
     this.risks = new RiskService(workspace, scorer, clock, AuditService.currentUser(), audit);
     this.scans = new ScanRunner(workspace, connectors, rules, scorer, attackPaths, clock, audit);
-    this.reports = new ReportService(workspace, rules, risks, audit);
+    this.reports = new ReportService(workspace, rules, risks, audit, environment, clock);
     this.forget = new ForgetService(workspace, httpCache, audit);
     this.graphs = new GraphService(workspace);
   }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Spec;
     name = "verify",
     description = {
       "Checks that a report matches a stored assessment.",
-      "Compares the report's SHA-256 fingerprint, findings and score with the assessment it names;"
-          + " exits 0 when they match, 1 otherwise."
+      "Compares the report's SHA-256 fingerprint, findings and score with the assessment it names,"
+          + " and checks a signed PDF's signature; exits 0 when all holds, 1 otherwise."
     })
 final class VerifyCommand implements Callable<Integer> {
   @ParentCommand TenetCommand root;
@@ -34,10 +35,19 @@ final class VerifyCommand implements Callable<Integer> {
       description = "A PDF, HTML, JSON or SARIF report written by Tenet.")
   Path report;
 
+  @Option(
+      names = "--signed-by",
+      paramLabel = "CERT|SHA256",
+      description = {
+        "Also require a PDF signature by this certificate: a certificate file (PEM or DER)",
+        "or its SHA-256 fingerprint (as keytool prints it, colons allowed)."
+      })
+  String signedBy;
+
   @Override
   public Integer call() {
     AppContext context = root.context(common);
-    ReportVerifier.Verdict verdict = context.reports().verify(report);
+    ReportVerifier.Verdict verdict = context.reports().verify(report, signedBy);
     if (verdict.matches()) {
       spec.commandLine().getOut().println(verdict.sentence());
       spec.commandLine().getOut().flush();

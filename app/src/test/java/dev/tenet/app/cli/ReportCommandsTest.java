@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,6 +31,10 @@ class ReportCommandsTest {
   record Run(int code, String out, String err) {}
 
   static Run tenet(String... args) {
+    return tenet(Map.of(), args);
+  }
+
+  static Run tenet(Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
     int code =
@@ -38,7 +44,7 @@ class ReportCommandsTest {
                 new AppContext(
                     new DataPaths(dir.resolve("home")),
                     database != null ? database : dir.resolve("home/tenet.db"),
-                    Map.of(),
+                    env,
                     Clock.systemUTC()),
             (context, demo) -> 0,
             out,
@@ -119,6 +125,183 @@ class ReportCommandsTest {
     assertThat(noStore.code()).isEqualTo(1);
     assertThat(noStore.err()).contains("There is no assessment store at");
     assertThat(Files.exists(dir.resolve("none.db"))).isFalse();
+  }
+
+  /** Runs the JDK's keytool, as the README tells a team to make its signing key. */
+  private static void keytool(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(output).isZero();
+  }
+
+  @Test
+  void aPdfReportSignedWithATeamKeyVerifiesAgainstItsCertificate() throws Exception {
+    String password = "correct horse battery staple";
+    Path key = dir.resolve("team.p12");
+    Path certificate = dir.resolve("team.pem");
+    keytool(
+        "-genkeypair",
+        "-keystore",
+        key.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        password,
+        "-alias",
+        "tenet-reports",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=Acme Security Team, O=Acme",
+        "-validity",
+        "30");
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-keystore",
+        key.toString(),
+        "-storepass",
+        password,
+        "-alias",
+        "tenet-reports",
+        "-file",
+        certificate.toString());
+    Map<String, String> env = Map.of("TENET_SIGNING_PASSWORD", password);
+    Path signed = dir.resolve("signed.pdf");
+
+    Run report =
+        tenet(
+            env,
+            "report",
+            "--format",
+            "pdf",
+            "--sign",
+            key.toString(),
+            "-o",
+            signed.toString(),
+            "--db",
+            db.toString());
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(report.out() + report.err()).doesNotContain(password);
+
+    Run verify = tenet("verify", signed.toString(), "--db", db.toString());
+    assertThat(verify.code()).as(verify.err()).isZero();
+    assertThat(verify.out())
+        .contains("report matches assessment")
+        .contains("Signed by Acme Security Team at ")
+        .contains("unchanged since.");
+
+    Run byCertificate =
+        tenet(
+            "verify",
+            signed.toString(),
+            "--signed-by",
+            certificate.toString(),
+            "--db",
+            db.toString());
+    assertThat(byCertificate.code()).as(byCertificate.err()).isZero();
+    String sha = fingerprint(certificate);
+    String colons = sha.toUpperCase().replaceAll("(..)(?!$)", "$1:");
+    Run byFingerprint =
+        tenet("verify", signed.toString(), "--signed-by", colons, "--db", db.toString());
+    assertThat(byFingerprint.code()).as(byFingerprint.err()).isZero();
+
+    Run unsigned =
+        tenet("verify", dir.resolve("r.pdf").toString(), "--signed-by", sha, "--db", db.toString());
+    assertThat(unsigned.code()).isEqualTo(1);
+    assertThat(unsigned.err()).contains("The PDF is not signed");
+
+    // The password is never stored: not in the assessment store, nor in its audit trail.
+    assertThat(new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1))
+        .doesNotContain(password);
+    Run audit = tenet("audit", "--json", "--db", db.toString());
+    assertThat(audit.out()).contains(sha).doesNotContain(password);
+  }
+
+  @Test
+  void signingExplainsWhatIsMissing() throws Exception {
+    String password = "another long password";
+    Path key = dir.resolve("other.p12");
+    keytool(
+        "-genkeypair",
+        "-keystore",
+        key.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        password,
+        "-alias",
+        "k",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-dname",
+        "CN=Other",
+        "-validity",
+        "30");
+    Path out = dir.resolve("never.pdf");
+
+    Run noPassword =
+        tenet(
+            "report",
+            "--format",
+            "pdf",
+            "--sign",
+            key.toString(),
+            "-o",
+            out.toString(),
+            "--db",
+            db.toString());
+    assertThat(noPassword.code()).isEqualTo(1);
+    assertThat(noPassword.err()).contains("set TENET_SIGNING_PASSWORD");
+
+    Run wrong =
+        tenet(
+            Map.of("TENET_SIGNING_PASSWORD", "guess"),
+            "report",
+            "--format",
+            "pdf",
+            "--sign",
+            key.toString(),
+            "-o",
+            out.toString(),
+            "--db",
+            db.toString());
+    assertThat(wrong.code()).isEqualTo(1);
+    assertThat(wrong.err()).contains("The password does not open the signing key file");
+
+    Run html =
+        tenet(
+            Map.of("TENET_SIGNING_PASSWORD", password),
+            "report",
+            "--format",
+            "html",
+            "--sign",
+            key.toString(),
+            "-o",
+            out.toString(),
+            "--db",
+            db.toString());
+    assertThat(html.code()).isNotZero();
+    assertThat(html.err()).contains("Only PDF reports can be signed");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  private static String fingerprint(Path pem) throws Exception {
+    try (var in = Files.newInputStream(pem)) {
+      byte[] der =
+          java.security.cert.CertificateFactory.getInstance("X.509")
+              .generateCertificate(in)
+              .getEncoded();
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+    }
   }
 
   @Test

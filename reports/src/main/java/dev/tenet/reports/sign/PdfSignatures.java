@@ -101,7 +101,7 @@ public final class PdfSignatures {
       }
       X509CertificateHolder certificate = certificates.iterator().next();
       String subject =
-          PdfSigner.commonName(
+          SigningKey.commonName(
               new JcaX509CertificateConverter()
                   .getCertificate(certificate)
                   .getSubjectX500Principal());

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
-import javax.security.auth.x500.X500Principal;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -15,10 +14,6 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -55,7 +50,7 @@ public final class PdfSigner {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       signature.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
-      signature.setName(commonName(key.certificate().getSubjectX500Principal()));
+      signature.setName(key.signerName());
       signature.setReason(REASON);
       Calendar signed = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
       signed.setTimeInMillis(when.toEpochMilli());
@@ -105,13 +100,5 @@ public final class PdfSigner {
     COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
     catalog.setItem(COSName.PERMS, permissions);
     catalog.setNeedToBeUpdated(true);
-  }
-
-  static String commonName(X500Principal principal) {
-    X500Name name = new X500Name(principal.getName());
-    RDN[] cn = name.getRDNs(BCStyle.CN);
-    return cn.length > 0
-        ? IETFUtils.valueToString(cn[0].getFirst().getValue())
-        : principal.getName(X500Principal.RFC2253);
   }
 }

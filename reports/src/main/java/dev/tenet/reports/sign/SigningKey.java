@@ -10,10 +10,16 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
  * A local key that signs PDF reports: its private key and certificate chain, read from a PKCS #12
@@ -31,6 +37,28 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
   /** The certificate readers show as the signer. */
   public X509Certificate certificate() {
     return chain.get(0);
+  }
+
+  /** The name readers show for the signer: the certificate's common name. */
+  public String signerName() {
+    return commonName(certificate().getSubjectX500Principal());
+  }
+
+  /** SHA-256 (hex) of the certificate: what a reader of the report compares. */
+  public String certificateSha256() {
+    try {
+      return PdfSignatures.fingerprint(certificate().getEncoded());
+    } catch (CertificateEncodingException e) {
+      throw new SigningException("The signing key's certificate cannot be encoded.", e);
+    }
+  }
+
+  /** A subject's common name, or the whole subject when it has none. */
+  static String commonName(X500Principal principal) {
+    RDN[] cn = new X500Name(principal.getName()).getRDNs(BCStyle.CN);
+    return cn.length > 0
+        ? IETFUtils.valueToString(cn[0].getFirst().getValue())
+        : principal.getName(X500Principal.RFC2253);
   }
 
   /** The JCA name of the signature algorithm that suits this key. */

@@ -134,7 +134,7 @@ public final class DashboardViewModel {
     grade.set(a.score().grade() == null ? "" : a.score().grade());
     heading.set(
         a.scope().stream()
-            .map(e -> e.target() + " · " + e.platform())
+            .map(e -> e.target() + " (" + Texts.platform(e.platform()) + ")")
             .collect(Collectors.joining(", ")));
     subheading.set("Assessed " + WHEN.format(a.finishedAt()) + " · assessment " + a.id());
     change.set(changeText(s.history(), a));

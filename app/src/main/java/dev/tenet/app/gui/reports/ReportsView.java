@@ -14,10 +14,13 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -111,13 +114,43 @@ public final class ReportsView extends ScrollPane {
     open.setId("report-open-when-done");
     open.selectedProperty().bindBidirectional(model.openWhenDoneProperty());
 
+    Label key = new Label();
+    key.setId("report-sign-key");
+    key.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model.signingKeyProperty().get() == null
+                        ? "Not signed"
+                        : "Signed with " + model.signingKeyProperty().get(),
+                model.signingKeyProperty()));
+    Button chooseKey = Views.button("Sign with a key…", "mdi2c-certificate-outline");
+    chooseKey.setId("report-sign-choose");
+    chooseKey.setOnAction(e -> chooseSigningKey());
+    Button noSignature = new Button("Do not sign");
+    noSignature.setId("report-sign-clear");
+    noSignature.setOnAction(e -> model.chooseSigningKey(null));
+    Views.showWhen(noSignature, model.signingKeyProperty().isNotNull());
+    HBox signLine = new HBox(8, key, chooseKey, noSignature);
+    signLine.setAlignment(Pos.CENTER_LEFT);
+    Label signHelp =
+        Views.muted(
+            "A PKCS #12 key (keytool -genkeypair -storetype PKCS12): readers then see who issued"
+                + " the report, and any later change breaks the signature.");
+    signHelp.setWrapText(true);
+    Label signLabel = Views.muted("Signature");
+    VBox signing = new VBox(6, signLine, signHelp);
+    Views.showWhen(signLabel, model.formatProperty().isEqualTo("pdf"));
+    Views.showWhen(signing, model.formatProperty().isEqualTo("pdf"));
+
     GridPane grid = new GridPane();
     grid.setHgap(16);
     grid.setVgap(14);
     grid.addRow(0, Views.muted("Assessment"), assessment);
     grid.addRow(1, Views.muted("Format"), new VBox(6, formats, formatHelp));
     grid.addRow(2, Views.muted("Save as"), outputLine);
-    grid.add(open, 1, 3);
+    grid.addRow(3, signLabel, signing);
+    grid.add(open, 1, 4);
     GridPane.setHgrow(assessment, Priority.ALWAYS);
     GridPane.setHgrow(outputLine, Priority.ALWAYS);
 
@@ -126,7 +159,7 @@ public final class ReportsView extends ScrollPane {
     export.getStyleClass().add(Styles.ACCENT);
     export.setDefaultButton(true);
     export.disableProperty().bind(model.exportingProperty());
-    export.setOnAction(e -> model.export());
+    export.setOnAction(e -> export());
     Button cancel = new Button("Cancel");
     cancel.setId("report-cancel");
     cancel.setOnAction(e -> model.cancel());
@@ -194,6 +227,43 @@ public final class ReportsView extends ScrollPane {
       case "json" -> "For scripts and other tools: the tenet.assessment/v1 schema.";
       default -> format.toUpperCase(Locale.ROOT) + " report.";
     };
+  }
+
+  /** A signed export asks for the key's password first, in a masked field. */
+  private void export() {
+    if (!model.signsProperty().get()) {
+      model.export();
+      return;
+    }
+    Dialog<char[]> ask = new Dialog<>();
+    ask.setTitle("Sign the report");
+    ask.setHeaderText("Password of the signing key " + model.signingKeyProperty().get());
+    PasswordField password = new PasswordField();
+    password.setId("report-sign-password");
+    password.setPromptText("Password");
+    ask.getDialogPane().setContent(password);
+    ask.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    ask.setResultConverter(b -> b == ButtonType.OK ? password.getText().toCharArray() : null);
+    if (getScene() != null) {
+      ask.initOwner(getScene().getWindow());
+    }
+    ask.setOnShown(e -> password.requestFocus());
+    ask.showAndWait().ifPresent(model::export);
+    password.clear();
+  }
+
+  private void chooseSigningKey() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("The key to sign the report with");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("PKCS #12 keys", "*.p12", "*.pfx"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+    if (file != null) {
+      model.chooseSigningKey(file.toPath());
+    }
   }
 
   private void chooseFile() {

@@ -7,6 +7,7 @@ import dev.tenet.app.gui.common.UiExecutor;
 import dev.tenet.app.service.ReportService;
 import dev.tenet.app.service.Workspace;
 import dev.tenet.core.assessment.AssessmentSummary;
+import dev.tenet.reports.sign.SigningKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -57,6 +59,8 @@ public final class ReportsViewModel {
   private final StringProperty progress = new SimpleStringProperty("");
   private final StringProperty result = new SimpleStringProperty("");
   private final ObjectProperty<Path> written = new SimpleObjectProperty<>();
+  private final ObjectProperty<Path> signingKey = new SimpleObjectProperty<>();
+  private final BooleanBinding signs;
   private boolean outputChosen;
   private UiExecutor.Job job;
 
@@ -78,6 +82,7 @@ public final class ReportsViewModel {
     format.set(formats.contains("pdf") ? "pdf" : formats.isEmpty() ? null : formats.get(0));
     format.addListener((o, a, b) -> suggest());
     assessment.addListener((o, a, b) -> suggest());
+    signs = format.isEqualTo("pdf").and(signingKey.isNotNull());
   }
 
   public void load() {
@@ -141,8 +146,18 @@ public final class ReportsViewModel {
     output.set(folder.resolve("tenet-" + scope + "-" + STAMP.format(a.finishedAt()) + "." + ext));
   }
 
-  /** Writes the report in the background; cancel() stops it and leaves no partial file. */
+  /** Writes an unsigned report (see {@link #export(char[])}). */
   public void export() {
+    export(null);
+  }
+
+  /**
+   * Writes the report in the background; cancel() stops it and leaves no partial file. A PDF is
+   * signed when a signing key was chosen.
+   *
+   * @param password the signing key's password (wiped once the key is open), or null
+   */
+  public void export(char[] password) {
     AssessmentSummary a = assessment.get();
     Path target = output.get();
     String f = format.get();
@@ -154,9 +169,12 @@ public final class ReportsViewModel {
     result.set("");
     progress.set("Loading assessment " + a.id() + "…");
     boolean open = openWhenDone.get();
+    Path key = signs.get() ? signingKey.get() : null;
     job =
         executor.run(
             () -> {
+              SigningKey signing =
+                  key == null ? null : reports.signingKey(key, null, () -> password);
               var assessment = workspace.load(a.id());
               executor.ui(
                   () ->
@@ -166,10 +184,18 @@ public final class ReportsViewModel {
                               + " report to "
                               + target
                               + "…"));
-              reports.write(assessment, f, target);
-              return Files.size(target);
+              reports.write(assessment, f, target, signing);
+              String signedBy =
+                  signing == null
+                      ? ""
+                      : ", signed by "
+                          + signing.signerName()
+                          + " (certificate SHA-256 "
+                          + signing.certificateSha256().substring(0, 16)
+                          + "…)";
+              return new Written(Files.size(target), signedBy);
             },
-            size -> {
+            done -> {
               job = null;
               exporting.set(false);
               written.set(target);
@@ -177,9 +203,10 @@ public final class ReportsViewModel {
                   "Wrote the "
                       + f.toUpperCase(Locale.ROOT)
                       + " report ("
-                      + size(size)
+                      + size(done.bytes())
                       + ") to "
                       + target
+                      + done.signedBy()
                       + ".");
               if (open) {
                 desktop.open(target);
@@ -190,6 +217,13 @@ public final class ReportsViewModel {
               exporting.set(false);
               result.set(Messages.of(e));
             });
+  }
+
+  private record Written(long bytes, String signedBy) {}
+
+  /** The PKCS #12 key the PDF is signed with (the view's file chooser), or null to not sign. */
+  public void chooseSigningKey(Path file) {
+    signingKey.set(file);
   }
 
   /** Stops a running export; the half-written file is removed. */
@@ -271,5 +305,14 @@ public final class ReportsViewModel {
 
   public ObjectProperty<Path> writtenProperty() {
     return written;
+  }
+
+  public ObjectProperty<Path> signingKeyProperty() {
+    return signingKey;
+  }
+
+  /** True when the export will be signed: a PDF, with a signing key chosen. */
+  public BooleanBinding signsProperty() {
+    return signs;
   }
 }

@@ -27,6 +27,7 @@ class DashboardViewModelTest {
       vm.load();
       assertThat(vm.stateProperty().get()).isEqualTo(State.READY);
       assertThat(vm.overallProperty().get()).isEqualTo(latest.score().overall());
+      assertThat(vm.headingProperty().get()).isEqualTo("acme (GitHub)");
       int delta = latest.score().overall() - first.score().overall();
       assertThat(vm.changeProperty().get())
           .contains(delta == 0 ? "No change" : String.valueOf(Math.abs(delta)));
