@@ -251,6 +251,12 @@ class ConsoleTest {
     assertThat(report.path("assessment").path("id").asText())
         .isEqualTo(context.workspace().latest().orElseThrow().id());
     assertThat(opened).contains(Path.of(output));
+    // A PDF can be signed: the choice appears with the format, unsigned until a key is chosen.
+    assertThat(visible(robot, "#report-sign-key")).isFalse();
+    robot.clickOn("#report-format-pdf");
+    waitFor(robot, "#report-sign-key");
+    assertThat(text(robot, "#report-sign-key")).isEqualTo("Not signed");
+    assertThat(robot.lookup("#report-output").queryAs(TextField.class).getText()).endsWith(".pdf");
     snapshot(robot, "reports");
 
     // Keyboard: Ctrl+1..8 go to the screens.

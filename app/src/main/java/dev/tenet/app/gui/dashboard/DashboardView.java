@@ -22,11 +22,13 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polyline;
@@ -56,7 +58,16 @@ public final class DashboardView extends ScrollPane {
     subheading.textProperty().bind(model.subheadingProperty());
     Button scan = Views.button("Scan again", "mdi2r-radar");
     scan.setOnAction(e -> navigator.scan(false));
-    HBox header = new HBox(12, new VBox(2, heading, subheading), Views.spacer(), scan);
+    // A long scope is elided, never the button; the full scope is in the tooltip.
+    scan.setMinWidth(Region.USE_PREF_SIZE);
+    heading.setMinWidth(0);
+    Tooltip scope = new Tooltip();
+    scope.textProperty().bind(model.headingProperty());
+    heading.setTooltip(scope);
+    VBox titles = new VBox(2, heading, subheading);
+    titles.setMinWidth(0);
+    HBox.setHgrow(titles, Priority.ALWAYS);
+    HBox header = new HBox(12, titles, scan);
     header.setAlignment(Pos.CENTER_LEFT);
     Views.showWhen(header, model.stateProperty().isEqualTo(State.READY));
 

@@ -26,10 +26,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -146,6 +148,14 @@ public final class ReportsView extends ScrollPane {
     GridPane grid = new GridPane();
     grid.setHgap(16);
     grid.setVgap(14);
+    // The labels keep their width: wrapped help text must not squeeze them into a column of
+    // letters.
+    ColumnConstraints labels = new ColumnConstraints();
+    labels.setMinWidth(Region.USE_PREF_SIZE);
+    ColumnConstraints fields = new ColumnConstraints();
+    fields.setHgrow(Priority.ALWAYS);
+    fields.setFillWidth(true);
+    grid.getColumnConstraints().setAll(labels, fields);
     grid.addRow(0, Views.muted("Assessment"), assessment);
     grid.addRow(1, Views.muted("Format"), new VBox(6, formats, formatHelp));
     grid.addRow(2, Views.muted("Save as"), outputLine);
