@@ -50,7 +50,10 @@ final class ScanCommand implements Callable<Integer> {
   private static final class RegistryDraft {
     final String url;
     String kind;
-    String tokenEnv;
+
+    /** The token's reference (env:VAR, keychain:NAME, vault:NAME or a stored name), or null. */
+    String credential;
+
     String user;
 
     RegistryDraft(String url) {
@@ -58,7 +61,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     RegistrySpec spec() {
-      return new RegistrySpec(url, kind, tokenEnv, user);
+      return new RegistrySpec(url, kind, credential, user);
     }
   }
 
@@ -121,14 +124,11 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (lastConnection.equals(REGISTRY)) {
       RegistryDraft registry = lastRegistry(option);
-      if (!reference.startsWith("env:")) {
+      if (registry.credential != null) {
         throw new ParameterException(
-            spec.commandLine(), "A registry's token comes from --token-env VAR after --registry.");
+            spec.commandLine(), "Give one of --token-env or --credential per registry, not both.");
       }
-      if (registry.tokenEnv != null) {
-        throw new ParameterException(spec.commandLine(), "Give one --token-env per registry.");
-      }
-      registry.tokenEnv = reference.substring("env:".length());
+      registry.credential = reference;
       return;
     }
     boolean gitlabConnection = lastConnection.equals(GitLabConnector.PLATFORM);

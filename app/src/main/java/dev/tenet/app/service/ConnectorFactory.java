@@ -181,7 +181,7 @@ public final class ConnectorFactory {
       return switch (kind) {
         case OciRegistryConnector.PLATFORM -> {
           URI base = checkedUrl(spec.url(), "registry");
-          Secret token = optionalToken(spec.tokenVariable(), "REGISTRY_TOKEN", "registry");
+          Secret token = optionalToken(spec.credential(), "REGISTRY_TOKEN", "registry", base);
           BearerChallenges.Credentials credentials = null;
           if (token != null) {
             if (spec.username() == null || spec.username().isBlank()) {
@@ -199,9 +199,15 @@ public final class ConnectorFactory {
         case "dockerhub" -> {
           URI url = checkedUrl(spec.url(), "Docker Hub");
           String namespace = DockerHubConnector.namespaceOf(url);
-          Secret token = requiredToken(spec.tokenVariable(), "DOCKERHUB_TOKEN", "Docker Hub");
           boolean hosted = DOCKER_HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT));
           String origin = url.getScheme() + "://" + url.getRawAuthority();
+          Secret token =
+              requiredToken(
+                  spec.credential(),
+                  "DOCKERHUB_TOKEN",
+                  "Docker Hub",
+                  URI.create(hosted ? DockerHubConnector.HUB_URL : origin),
+                  URI.create(hosted ? DockerHubConnector.REGISTRY_URL : origin));
           yield new DockerHubConnector(
               hosted ? DockerHubConnector.HUB_URL : origin,
               hosted ? DockerHubConnector.REGISTRY_URL : origin,
@@ -214,16 +220,22 @@ public final class ConnectorFactory {
         }
         case "artifactory" -> {
           URI url = checkedUrl(spec.url(), "Artifactory");
-          Secret token = requiredToken(spec.tokenVariable(), "ARTIFACTORY_TOKEN", "Artifactory");
+          Secret token = requiredToken(spec.credential(), "ARTIFACTORY_TOKEN", "Artifactory", url);
           yield new ArtifactoryConnector(
               url.toString(), token, options, policy.get(), cache(url, token));
         }
         case "ghcr" -> {
           URI url = checkedUrl(spec.url(), "GitHub Container registry");
           String owner = firstSegment(url);
-          Secret token = requiredToken(spec.tokenVariable(), "GITHUB_TOKEN", "GitHub");
           boolean hosted = url.getHost().equalsIgnoreCase(GhcrConnector.HOST);
           String origin = url.getScheme() + "://" + url.getRawAuthority();
+          Secret token =
+              requiredToken(
+                  spec.credential(),
+                  "GITHUB_TOKEN",
+                  "GitHub",
+                  URI.create(hosted ? GitHubConnector.DEFAULT_URL : origin),
+                  URI.create(hosted ? GhcrConnector.REGISTRY_URL : origin));
           yield new GhcrConnector(
               hosted ? GitHubConnector.DEFAULT_URL : origin,
               hosted ? GhcrConnector.REGISTRY_URL : origin,
@@ -237,16 +249,20 @@ public final class ConnectorFactory {
         case "gitlab" -> {
           URI url = checkedUrl(spec.url(), "GitLab container registry");
           String group = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
-          Secret token = requiredToken(spec.tokenVariable(), "GITLAB_TOKEN", "GitLab");
           String host = url.getHost().toLowerCase(Locale.ROOT);
           String gitlabHost =
               host.startsWith("registry.") ? host.substring("registry.".length()) : host;
           String origin = url.getScheme() + "://" + url.getRawAuthority();
-          yield new GitLabRegistryConnector(
+          String api =
               url.getScheme()
                   + "://"
                   + gitlabHost
-                  + (url.getPort() >= 0 ? ":" + url.getPort() : ""),
+                  + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+          Secret token =
+              requiredToken(
+                  spec.credential(), "GITLAB_TOKEN", "GitLab", URI.create(api), URI.create(origin));
+          yield new GitLabRegistryConnector(
+              api,
               origin,
               group,
               spec.username(),
@@ -275,16 +291,23 @@ public final class ConnectorFactory {
   }
 
   /** A token from the named variable, or the kind's default one; it must be set. */
-  private Secret requiredToken(String variable, String defaultVariable, String platformName) {
-    Secret token = optionalToken(variable, defaultVariable, platformName);
+  /**
+   * The token of a registry that needs one.
+   *
+   * @param hosts every address the token will be sent to: a stored credential bound to another host
+   *     is refused
+   */
+  private Secret requiredToken(
+      String credential, String defaultVariable, String platformName, URI... hosts) {
+    Secret token = optionalToken(credential, defaultVariable, platformName, hosts);
     if (token == null) {
       throw new UserError(
           "No "
               + platformName
               + " token: set the environment variable "
               + defaultVariable
-              + " to a read-only token (see docs/PERMISSIONS.md), or name another with"
-              + " --token-env.");
+              + " to a read-only token (see docs/PERMISSIONS.md), name another with --token-env,"
+              + " or use a stored one with --credential NAME.");
     }
     return token;
   }
@@ -338,22 +361,26 @@ public final class ConnectorFactory {
     }
   }
 
-  /** A token from the named variable; the default variable may be unset (anonymous scan). */
-  private Secret optionalToken(String variable, String defaultVariable, String platformName) {
-    String name = variable == null ? defaultVariable : variable;
-    String value = environment.get(name);
-    if (value == null || value.isBlank()) {
-      if (variable != null) {
-        throw new UserError(
-            "No "
-                + platformName
-                + " token: the environment variable "
-                + variable
-                + " named by --token-env is not set.");
-      }
-      return null;
+  /**
+   * The token a registry connection names, resolved (and its host binding checked) for every host
+   * it goes to; without a reference, the default variable, which may be unset (anonymous scan).
+   */
+  private Secret optionalToken(
+      String credential, String defaultVariable, String platformName, URI... hosts) {
+    if (credential == null) {
+      String value = environment.get(defaultVariable);
+      return value == null || value.isBlank() ? null : Secret.of(value);
     }
-    return Secret.of(value);
+    Secret token = null;
+    for (URI host : hosts) {
+      Secret resolved = tokens.token(credential, host, platformName);
+      if (token == null) {
+        token = resolved;
+      } else {
+        resolved.destroy();
+      }
+    }
+    return token;
   }
 
   private ResponseCache cache(URI base, Secret token) {

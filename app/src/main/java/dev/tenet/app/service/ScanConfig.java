@@ -114,14 +114,11 @@ public record ScanConfig(List<ConnectionSpec> connections, List<RegistrySpec> re
                   token != null ? token : github ? "env:GITHUB_TOKEN" : "env:GITLAB_TOKEN"));
         }
         case "registry" -> {
-          if (token != null && !token.startsWith("env:")) {
-            throw new UserError(where + ": a registry's token is named as env:VARIABLE.");
-          }
           registries.add(
               new RegistrySpec(
                   required(entry, "url", where, "the registry's address"),
                   text(entry, "kind"),
-                  token == null ? null : token.substring("env:".length()),
+                  token,
                   text(entry, "user")));
         }
         case "aws" -> {

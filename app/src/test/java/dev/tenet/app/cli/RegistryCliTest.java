@@ -155,7 +155,7 @@ class RegistryCliTest {
             "--token-env",
             "NOPE");
     assertThat(unset.code).isEqualTo(ExitCodes.FAILED);
-    assertThat(unset.err).contains("NOPE").contains("is not set");
+    assertThat(unset.err).contains("set the environment variable NOPE");
 
     CliRun plainHttp =
         CliRun.run(home, Map.of(), "scan", "--registry", "http://registry.acme.example");

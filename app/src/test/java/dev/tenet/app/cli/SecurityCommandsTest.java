@@ -102,6 +102,84 @@ class SecurityCommandsTest {
   }
 
   @Test
+  void aRegistryTokenComesFromTheVaultAndOnlyGoesToItsHost() throws Exception {
+    String registryToken = "registry-vault-token-0123456789";
+    try (dev.tenet.connectors.emulator.RegistryEmulator registry =
+        dev.tenet.connectors.emulator.RegistryEmulator.start(
+            dev.tenet.connectors.emulator.SampleRegistry.fromYaml(
+                """
+                registry:
+                  host: unused.example
+                  user: ci-reader
+                  repositories:
+                    - name: acme-corp/payments-api
+                      tags:
+                        - { tag: v1.0.0, signature: none }
+                """),
+            registryToken)) {
+      String url = registry.url().toString();
+      assertThat(
+              tenet(
+                      registryToken + "\n",
+                      "credentials",
+                      "add",
+                      "reg",
+                      "--stdin",
+                      "--host",
+                      registry.url().getHost())
+                  .code())
+          .isZero();
+      Path report = home.resolve("registry.json");
+      Run scan =
+          tenet(
+              null,
+              "scan",
+              "--registry",
+              url,
+              "--credential",
+              "reg",
+              "--registry-user",
+              "ci-reader",
+              "--json",
+              report.toString(),
+              "--quiet");
+      assertThat(scan.code()).as(scan.all()).isZero();
+      assertThat(scan.all()).doesNotContain(registryToken);
+      assertThat(Files.readString(report))
+          .contains("acme-corp/payments-api#tag/v1.0.0")
+          .doesNotContain(registryToken);
+
+      // A credential stored for another host is never sent to this one.
+      assertThat(
+              tenet(
+                      registryToken + "\n",
+                      "credentials",
+                      "add",
+                      "elsewhere",
+                      "--stdin",
+                      "--host",
+                      "registry.acme.example")
+                  .code())
+          .isZero();
+      Run refused =
+          tenet(
+              null,
+              "scan",
+              "--registry",
+              url,
+              "--credential",
+              "elsewhere",
+              "--registry-user",
+              "ci-reader",
+              "--quiet");
+      assertThat(refused.code()).isEqualTo(ExitCodes.FAILED);
+      assertThat(refused.err())
+          .contains("'elsewhere' is bound to registry.acme.example")
+          .contains("will not send it to " + registry.url().getHost());
+    }
+  }
+
+  @Test
   void addListUseAndRemoveAVaultCredential() throws Exception {
     Run add = tenet(TOKEN + "\n", "credentials", "add", "gh", "--stdin", "--host", "127.0.0.1");
     assertThat(add.code()).as(add.all()).isZero();

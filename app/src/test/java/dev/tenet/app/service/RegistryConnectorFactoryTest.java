@@ -28,6 +28,38 @@ class RegistryConnectorFactoryTest {
   }
 
   @Test
+  void aNamedCredentialIsCheckedForEveryHostItsTokenGoesTo() {
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    TokenSource tokens =
+        (credential, target, platform) -> {
+          asked.add(credential + " -> " + target.getHost());
+          if (target.getHost().equals("ghcr.io")) {
+            throw new UserError("The credential 'gh' is bound to api.github.com.");
+          }
+          return dev.tenet.core.credentials.Secret.of("token-of-" + credential);
+        };
+    ConnectorFactory factory =
+        new ConnectorFactory(new CacheFolders(cache), HttpPolicy::defaults, tokens, Map.of());
+
+    factory.createRegistry(
+        new RegistrySpec("https://hub.docker.com/acme", null, "keychain:hub", null),
+        RegistrySettings.defaults(),
+        TagHistory.NONE);
+    assertThat(asked)
+        .containsExactly("keychain:hub -> hub.docker.com", "keychain:hub -> registry-1.docker.io");
+
+    asked.clear();
+    assertThatThrownBy(
+            () ->
+                factory.createRegistry(
+                    new RegistrySpec("https://ghcr.io/acme", null, "gh", null),
+                    RegistrySettings.defaults(),
+                    TagHistory.NONE))
+        .hasMessageContaining("bound to api.github.com");
+    assertThat(asked).containsExactly("gh -> api.github.com", "gh -> ghcr.io");
+  }
+
+  @Test
   void theKindComesFromTheUrl() {
     assertThat(ConnectorFactory.kindOf("https://hub.docker.com/orgs/acme")).isEqualTo("dockerhub");
     assertThat(ConnectorFactory.kindOf("https://docker.io/acme")).isEqualTo("dockerhub");
