@@ -247,50 +247,32 @@ class ReportCommandsTest {
         "30");
     Path out = dir.resolve("never.pdf");
 
-    Run noPassword =
-        tenet(
-            "report",
-            "--format",
-            "pdf",
-            "--sign",
-            key.toString(),
-            "-o",
-            out.toString(),
-            "--db",
-            db.toString());
+    Run noPassword = signedReport(Map.of(), "pdf", key, out);
     assertThat(noPassword.code()).isEqualTo(1);
     assertThat(noPassword.err()).contains("set TENET_SIGNING_PASSWORD");
 
-    Run wrong =
-        tenet(
-            Map.of("TENET_SIGNING_PASSWORD", "guess"),
-            "report",
-            "--format",
-            "pdf",
-            "--sign",
-            key.toString(),
-            "-o",
-            out.toString(),
-            "--db",
-            db.toString());
+    Run wrong = signedReport(Map.of("TENET_SIGNING_PASSWORD", "guess"), "pdf", key, out);
     assertThat(wrong.code()).isEqualTo(1);
     assertThat(wrong.err()).contains("The password does not open the signing key file");
 
-    Run html =
-        tenet(
-            Map.of("TENET_SIGNING_PASSWORD", password),
-            "report",
-            "--format",
-            "html",
-            "--sign",
-            key.toString(),
-            "-o",
-            out.toString(),
-            "--db",
-            db.toString());
+    Run html = signedReport(Map.of("TENET_SIGNING_PASSWORD", password), "html", key, out);
     assertThat(html.code()).isNotZero();
     assertThat(html.err()).contains("Only PDF reports can be signed");
     assertThat(Files.exists(out)).isFalse();
+  }
+
+  private static Run signedReport(Map<String, String> env, String format, Path key, Path out) {
+    return tenet(
+        env,
+        "report",
+        "--format",
+        format,
+        "--sign",
+        key.toString(),
+        "-o",
+        out.toString(),
+        "--db",
+        db.toString());
   }
 
   private static String fingerprint(Path pem) throws Exception {

@@ -118,31 +118,9 @@ class SecurityCommandsTest {
                 """),
             registryToken)) {
       String url = registry.url().toString();
-      assertThat(
-              tenet(
-                      registryToken + "\n",
-                      "credentials",
-                      "add",
-                      "reg",
-                      "--stdin",
-                      "--host",
-                      registry.url().getHost())
-                  .code())
-          .isZero();
+      assertThat(addCredential("reg", registryToken, registry.url().getHost()).code()).isZero();
       Path report = home.resolve("registry.json");
-      Run scan =
-          tenet(
-              null,
-              "scan",
-              "--registry",
-              url,
-              "--credential",
-              "reg",
-              "--registry-user",
-              "ci-reader",
-              "--json",
-              report.toString(),
-              "--quiet");
+      Run scan = scanRegistry(url, "reg", "--json", report.toString());
       assertThat(scan.code()).as(scan.all()).isZero();
       assertThat(scan.all()).doesNotContain(registryToken);
       assertThat(Files.readString(report))
@@ -150,33 +128,34 @@ class SecurityCommandsTest {
           .doesNotContain(registryToken);
 
       // A credential stored for another host is never sent to this one.
-      assertThat(
-              tenet(
-                      registryToken + "\n",
-                      "credentials",
-                      "add",
-                      "elsewhere",
-                      "--stdin",
-                      "--host",
-                      "registry.acme.example")
-                  .code())
+      assertThat(addCredential("elsewhere", registryToken, "registry.acme.example").code())
           .isZero();
-      Run refused =
-          tenet(
-              null,
-              "scan",
-              "--registry",
-              url,
-              "--credential",
-              "elsewhere",
-              "--registry-user",
-              "ci-reader",
-              "--quiet");
+      Run refused = scanRegistry(url, "elsewhere");
       assertThat(refused.code()).isEqualTo(ExitCodes.FAILED);
       assertThat(refused.err())
           .contains("'elsewhere' is bound to registry.acme.example")
           .contains("will not send it to " + registry.url().getHost());
     }
+  }
+
+  private Run addCredential(String name, String token, String host) {
+    return tenet(token + "\n", "credentials", "add", name, "--stdin", "--host", host);
+  }
+
+  private Run scanRegistry(String url, String credential, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "scan",
+                "--registry",
+                url,
+                "--credential",
+                credential,
+                "--registry-user",
+                "ci-reader",
+                "--quiet"));
+    args.addAll(List.of(more));
+    return tenet(null, args.toArray(String[]::new));
   }
 
   @Test
