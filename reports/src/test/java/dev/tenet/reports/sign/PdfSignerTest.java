@@ -9,6 +9,7 @@ import dev.tenet.reports.Samples;
 import dev.tenet.reports.pdf.PdfReportWriter;
 import dev.tenet.reports.verify.ReportVerifier;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 class PdfSignerTest {
@@ -77,6 +79,43 @@ class PdfSignerTest {
         .contains("Signed by Acme Security Team at 2026-11-26T09:30:00Z")
         .contains(fingerprint(team));
     assertThat(ReportVerifier.verify(signed, store, fingerprint(team)).matches()).isTrue();
+  }
+
+  /**
+   * An independent verifier agrees: poppler's pdfsig (installed by CI with poppler-utils) checks
+   * the CMS structure and the byte ranges with its own code, as a PDF reader would.
+   */
+  @Test
+  @EnabledIf("pdfsigInstalled")
+  void popplerFindsTheSignatureValidAndCoveringTheWholeDocument(@TempDir Path dir)
+      throws Exception {
+    Path signed = java.nio.file.Files.write(dir.resolve("signed.pdf"), sign(unsigned, team));
+    Process p = new ProcessBuilder("pdfsig", signed.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out)
+        .contains("Signer Certificate Common Name: Acme Security Team")
+        .contains("Signature Type: adbe.pkcs7.detached")
+        .contains("Total document signed")
+        .contains("Signature is Valid");
+
+    byte[] altered = sign(unsigned, team);
+    altered[indexOf(altered, '%', 1) + 1] ^= 0x01;
+    Path broken = java.nio.file.Files.write(dir.resolve("broken.pdf"), altered);
+    Process q = new ProcessBuilder("pdfsig", broken.toString()).redirectErrorStream(true).start();
+    String brokenOut = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    q.waitFor();
+    assertThat(brokenOut).contains("Digest Mismatch").doesNotContain("Signature is Valid");
+  }
+
+  static boolean pdfsigInstalled() {
+    try {
+      Process p = new ProcessBuilder("pdfsig", "-v").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (java.io.IOException | InterruptedException e) {
+      return false;
+    }
   }
 
   @Test
