@@ -248,7 +248,10 @@ public final class ReportService {
           "Only PDF reports can be signed; the " + format + " report carries a fingerprint only.");
     }
     java.io.ByteArrayOutputStream unsigned = new java.io.ByteArrayOutputStream();
-    writer.write(input(assessment), unsigned);
+    writer.write(
+        input(assessment)
+            .signedBy(new ReportInput.Signer(key.signerName(), key.certificateSha256())),
+        unsigned);
     try {
       PdfSigner.sign(unsigned.toByteArray(), key, clock.instant(), out);
     } catch (SigningException e) {

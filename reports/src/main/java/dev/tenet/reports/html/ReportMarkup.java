@@ -15,6 +15,7 @@ import dev.tenet.core.model.Weakness;
 import dev.tenet.core.rule.RuleTally;
 import dev.tenet.core.score.PillarScore;
 import dev.tenet.core.util.Json;
+import dev.tenet.reports.ReportInput;
 import dev.tenet.reports.chart.TrendChart;
 import dev.tenet.reports.content.Anchors;
 import dev.tenet.reports.content.Names;
@@ -53,6 +54,9 @@ public final class ReportMarkup {
 
   public static final String META_SHA256 = "tenet-assessment-sha256";
   public static final String META_CANONICAL = "tenet-canonicalization";
+
+  /** The integrity page's label of the announced signer's certificate fingerprint. */
+  public static final String SIGNER_CERTIFICATE = "Signer certificate SHA-256";
 
   /** Evidence values longer than this are cut in HTML and PDF; JSON and CSV keep them whole. */
   static final int EVIDENCE_LIMIT = 400;
@@ -1465,9 +1469,32 @@ public final class ReportMarkup {
     fact("Canonicalization", CanonicalJson.VERSION);
     fact("Findings", Integer.toString(a.findings().size()));
     fact("Overall score", Names.score(a.score().overall()));
+    ReportInput.Signer signer = c.input().signer();
+    if (signer != null) {
+      fact("Signed by", signer.name());
+      h.open("tr")
+          .el("th", SIGNER_CERTIFICATE, "scope", "row")
+          .open("td")
+          .el("span", signer.certificateSha256(), "class", "mono sha")
+          .close("td")
+          .close("tr");
+    }
     h.close("tbody").close("table");
     h.el("p", "To verify this report against the store it came from, run:", "class", "label");
-    h.el("pre", "tenet verify REPORT --db tenet.db", "class", "command");
+    h.el(
+        "pre",
+        "tenet verify REPORT --db tenet.db"
+            + (signer == null ? "" : " --signed-by " + signer.certificateSha256()),
+        "class",
+        "command");
+    if (signer != null) {
+      h.el(
+          "p",
+          "This report carries a digital signature by the certificate above, over the whole file."
+              + " Any change after signing, or the signature's removal, makes the check fail.",
+          "class",
+          "muted");
+    }
     h.el(
         "p",
         "The command recomputes the fingerprint of the stored assessment named above and compares"

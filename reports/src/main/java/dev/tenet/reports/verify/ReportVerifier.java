@@ -49,7 +49,8 @@ public final class ReportVerifier {
       String overallScore,
       boolean fingerprintVisible,
       Map<String, String> messages,
-      String documentText) {}
+      String documentText,
+      String announcedSigner) {}
 
   private static final Pattern FINDING_ID = Pattern.compile("\\bID\\s+([0-9a-f]{8,64})\\b");
   private static final Pattern DATA_FINDING = Pattern.compile("data-finding=\"([0-9a-f]{8,64})\"");
@@ -84,8 +85,21 @@ public final class ReportVerifier {
     if (signed != null) {
       return signed;
     }
-    Verdict content = content(report, store);
-    if (!content.matches() || signatures.isEmpty()) {
+    Claim claim;
+    try {
+      claim = read(report);
+    } catch (UnreadableReport e) {
+      return new Verdict(false, null, e.getMessage());
+    }
+    Verdict content = content(claim, store);
+    if (!content.matches()) {
+      return content;
+    }
+    Verdict announced = announcedSigner(claim, signatures, content.assessmentId());
+    if (announced != null) {
+      return announced;
+    }
+    if (signatures.isEmpty()) {
       return content;
     }
     PdfSignatures.Signature s = signatures.get(0);
@@ -148,13 +162,40 @@ public final class ReportVerifier {
     return null;
   }
 
-  private static Verdict content(byte[] report, Function<String, Optional<Assessment>> store) {
-    Claim claim;
-    try {
-      claim = read(report);
-    } catch (UnreadableReport e) {
-      return new Verdict(false, null, e.getMessage());
+  /**
+   * A failed verdict when the integrity page names a signer the signatures do not match: a removed
+   * signature (the file cut back to the bytes before signing) or a signature by another key.
+   */
+  private static Verdict announcedSigner(
+      Claim claim, List<PdfSignatures.Signature> signatures, String assessmentId) {
+    String announced = claim.announcedSigner();
+    if (announced == null) {
+      return null;
     }
+    if (signatures.isEmpty()) {
+      return new Verdict(
+          false,
+          assessmentId,
+          "The PDF says it is signed by the certificate "
+              + abbreviate(announced)
+              + ", but it carries no signature: the signature was removed.");
+    }
+    if (signatures.stream().noneMatch(s -> announced.equals(s.certificateSha256()))) {
+      return new Verdict(
+          false,
+          assessmentId,
+          "The PDF says it is signed by the certificate "
+              + abbreviate(announced)
+              + ", but its signature is by "
+              + signatures.get(0).signer()
+              + " ("
+              + abbreviate(signatures.get(0).certificateSha256())
+              + ").");
+    }
+    return null;
+  }
+
+  private static Verdict content(Claim claim, Function<String, Optional<Assessment>> store) {
     if (claim.assessmentId() == null || claim.assessmentId().isBlank()) {
       return new Verdict(
           false,
@@ -423,7 +464,8 @@ public final class ReportVerifier {
           find(last, "Overall score\\s+(\\S+)"),
           visible,
           null,
-          normalize(all));
+          normalize(all),
+          find(squeeze(last), squeeze(ReportMarkup.SIGNER_CERTIFICATE) + "([0-9a-f]{64})"));
     } catch (IOException e) {
       throw new UnreadableReport("This PDF cannot be read: " + e.getMessage() + ".");
     }
@@ -450,7 +492,8 @@ public final class ReportVerifier {
         find(plain, "Overall score\\s+(\\S+)"),
         visible,
         null,
-        normalize(unescape(body(html))));
+        normalize(unescape(body(html))),
+        null);
   }
 
   private static Claim json(String text) throws UnreadableReport {
@@ -481,6 +524,7 @@ public final class ReportVerifier {
           score.isNull() ? "n/a" : score.isMissingNode() ? null : score.asText(),
           true,
           messages,
+          null,
           null);
     }
     Set<String> ids = new HashSet<>();
@@ -499,6 +543,7 @@ public final class ReportVerifier {
         score.isNull() ? "n/a" : score.isMissingNode() ? null : score.asText(),
         true,
         messages,
+        null,
         null);
   }
 

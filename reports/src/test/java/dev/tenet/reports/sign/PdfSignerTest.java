@@ -187,6 +187,40 @@ class PdfSignerTest {
   }
 
   @Test
+  void theIntegrityPageNamesTheSignerSoARemovedSignatureShows() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new PdfReportWriter()
+        .write(
+            Samples.rich().signedBy(new ReportInput.Signer(team.signerName(), fingerprint(team))),
+            out);
+    byte[] announced = out.toByteArray();
+    try (PDDocument doc = Loader.loadPDF(announced)) {
+      org.apache.pdfbox.text.PDFTextStripper stripper =
+          new org.apache.pdfbox.text.PDFTextStripper();
+      stripper.setStartPage(doc.getNumberOfPages());
+      assertThat(stripper.getText(doc).replaceAll("\\s+", ""))
+          .contains("SignedbyAcmeSecurityTeam")
+          .contains("--signed-by" + fingerprint(team));
+    }
+
+    byte[] signed = sign(announced, team);
+    ReportVerifier.Verdict ok = ReportVerifier.verify(signed, store, fingerprint(team));
+    assertThat(ok.matches()).as(ok.sentence()).isTrue();
+
+    // Cutting the file back to the bytes before the signature leaves a valid-looking report.
+    byte[] stripped = java.util.Arrays.copyOf(signed, announced.length);
+    assertThat(stripped).isEqualTo(announced);
+    ReportVerifier.Verdict removed = ReportVerifier.verify(stripped, store);
+    assertThat(removed.matches()).isFalse();
+    assertThat(removed.sentence()).contains("carries no signature: the signature was removed");
+
+    ReportVerifier.Verdict other =
+        ReportVerifier.verify(sign(announced, TestKeys.rsa("CN=Someone Else")), store);
+    assertThat(other.matches()).isFalse();
+    assertThat(other.sentence()).contains("but its signature is by Someone Else");
+  }
+
+  @Test
   void aReportIsSignedOnce() throws Exception {
     byte[] signed = sign(unsigned, team);
     assertThatThrownBy(() -> sign(signed, team))
