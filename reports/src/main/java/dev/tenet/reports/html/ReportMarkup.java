@@ -1487,6 +1487,13 @@ public final class ReportMarkup {
             + (signer == null ? "" : " --signed-by " + signer.certificateSha256()),
         "class",
         "command");
+    h.el(
+        "p",
+        "The command recomputes the fingerprint of the stored assessment named above and compares"
+            + " it, the findings and the score with this report. It exits 0 when they match and 1"
+            + " otherwise.",
+        "class",
+        "muted");
     if (signer != null) {
       h.el(
           "p",
@@ -1495,13 +1502,6 @@ public final class ReportMarkup {
           "class",
           "muted");
     }
-    h.el(
-        "p",
-        "The command recomputes the fingerprint of the stored assessment named above and compares"
-            + " it, the findings and the score with this report. It exits 0 when they match and 1"
-            + " otherwise.",
-        "class",
-        "muted");
     h.close("section");
   }
 
