@@ -201,13 +201,7 @@ public final class ConnectorFactory {
           String namespace = DockerHubConnector.namespaceOf(url);
           boolean hosted = DOCKER_HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT));
           String origin = url.getScheme() + "://" + url.getRawAuthority();
-          Secret token =
-              requiredToken(
-                  spec.credential(),
-                  "DOCKERHUB_TOKEN",
-                  "Docker Hub",
-                  URI.create(hosted ? DockerHubConnector.HUB_URL : origin),
-                  URI.create(hosted ? DockerHubConnector.REGISTRY_URL : origin));
+          Secret token = requiredToken(spec.credential(), "DOCKERHUB_TOKEN", "Docker Hub", url);
           yield new DockerHubConnector(
               hosted ? DockerHubConnector.HUB_URL : origin,
               hosted ? DockerHubConnector.REGISTRY_URL : origin,
@@ -229,13 +223,7 @@ public final class ConnectorFactory {
           String owner = firstSegment(url);
           boolean hosted = url.getHost().equalsIgnoreCase(GhcrConnector.HOST);
           String origin = url.getScheme() + "://" + url.getRawAuthority();
-          Secret token =
-              requiredToken(
-                  spec.credential(),
-                  "GITHUB_TOKEN",
-                  "GitHub",
-                  URI.create(hosted ? GitHubConnector.DEFAULT_URL : origin),
-                  URI.create(hosted ? GhcrConnector.REGISTRY_URL : origin));
+          Secret token = requiredToken(spec.credential(), "GITHUB_TOKEN", "GitHub", url);
           yield new GhcrConnector(
               hosted ? GitHubConnector.DEFAULT_URL : origin,
               hosted ? GhcrConnector.REGISTRY_URL : origin,
@@ -258,9 +246,7 @@ public final class ConnectorFactory {
                   + "://"
                   + gitlabHost
                   + (url.getPort() >= 0 ? ":" + url.getPort() : "");
-          Secret token =
-              requiredToken(
-                  spec.credential(), "GITLAB_TOKEN", "GitLab", URI.create(api), URI.create(origin));
+          Secret token = requiredToken(spec.credential(), "GITLAB_TOKEN", "GitLab", url);
           yield new GitLabRegistryConnector(
               api,
               origin,
@@ -291,15 +277,10 @@ public final class ConnectorFactory {
   }
 
   /** A token from the named variable, or the kind's default one; it must be set. */
-  /**
-   * The token of a registry that needs one.
-   *
-   * @param hosts every address the token will be sent to: a stored credential bound to another host
-   *     is refused
-   */
+  /** The token of a registry that needs one. */
   private Secret requiredToken(
-      String credential, String defaultVariable, String platformName, URI... hosts) {
-    Secret token = optionalToken(credential, defaultVariable, platformName, hosts);
+      String credential, String defaultVariable, String platformName, URI registry) {
+    Secret token = optionalToken(credential, defaultVariable, platformName, registry);
     if (token == null) {
       throw new UserError(
           "No "
@@ -362,25 +343,18 @@ public final class ConnectorFactory {
   }
 
   /**
-   * The token a registry connection names, resolved (and its host binding checked) for every host
-   * it goes to; without a reference, the default variable, which may be unset (anonymous scan).
+   * The token a registry connection names; without a reference, the default variable, which may be
+   * unset (anonymous scan). A stored credential must be bound to the registry's host (the address
+   * the user gave); the connector then sends it only where that registry's protocol does: its token
+   * service, and for ghcr.io, Docker Hub and GitLab their own API host.
    */
   private Secret optionalToken(
-      String credential, String defaultVariable, String platformName, URI... hosts) {
+      String credential, String defaultVariable, String platformName, URI registry) {
     if (credential == null) {
       String value = environment.get(defaultVariable);
       return value == null || value.isBlank() ? null : Secret.of(value);
     }
-    Secret token = null;
-    for (URI host : hosts) {
-      Secret resolved = tokens.token(credential, host, platformName);
-      if (token == null) {
-        token = resolved;
-      } else {
-        resolved.destroy();
-      }
-    }
-    return token;
+    return tokens.token(credential, registry, platformName);
   }
 
   private ResponseCache cache(URI base, Secret token) {
