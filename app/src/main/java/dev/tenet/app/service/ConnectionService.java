@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenet.connectors.github.GitHubConnector;
 import dev.tenet.connectors.gitlab.GitLabConnector;
 import dev.tenet.connectors.http.ApiClient;
+import dev.tenet.connectors.registry.oci.OciRegistryConnector;
 import dev.tenet.core.credentials.CredentialReference;
 import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.store.credentials.CredentialStore;
@@ -47,7 +48,11 @@ public final class ConnectionService {
 
   /** The default base URL of a platform. */
   public static String defaultUrl(String platform) {
-    return GitLabConnector.PLATFORM.equals(platform) ? GITLAB_URL : GITHUB_URL;
+    return switch (platform == null ? "" : platform) {
+      case GitLabConnector.PLATFORM -> GITLAB_URL;
+      case Connection.REGISTRY -> "";
+      default -> GITHUB_URL;
+    };
   }
 
   public synchronized List<Connection> list() {
@@ -62,7 +67,8 @@ public final class ConnectionService {
                         n.path("platform").asText(),
                         n.path("baseUrl").asText(),
                         n.path("target").asText(),
-                        n.path("credential").asText(null)));
+                        n.path("credential").asText(null),
+                        n.path("user").asText(null)));
               }
             });
     return List.copyOf(out);
@@ -86,8 +92,11 @@ public final class ConnectionService {
    */
   public synchronized Saved save(Connection draft, Secret token) {
     String platform = draft.platform() == null ? "" : draft.platform().strip();
+    if (platform.equals(Connection.REGISTRY)) {
+      return saveRegistry(draft, token);
+    }
     if (!platform.equals(GitHubConnector.PLATFORM) && !platform.equals(GitLabConnector.PLATFORM)) {
-      throw new UserError("Choose GitHub or GitLab for the connection.");
+      throw new UserError("Choose GitHub, GitLab or a registry for the connection.");
     }
     String title = Connection.platformTitle(platform);
     String url =
@@ -114,9 +123,68 @@ public final class ConnectionService {
     if (platform.equals(GitLabConnector.PLATFORM) && !target.matches("[\\w.][\\w.\\-/]*")) {
       throw new UserError("'" + target + "' is not a GitLab group path, e.g. acme/platform.");
     }
-    List<Connection> all = new ArrayList<>(list());
-    String id = draft.id() == null || draft.id().isBlank() ? newId() : draft.id();
-    for (Connection c : all) {
+    String id = idOf(draft);
+    refuseDuplicate(id, platform, base, target);
+    String credential = draft.credential() == null ? "" : draft.credential().strip();
+    Stored stored = storeToken(platform, target, base, token, credential);
+    if (stored.credential().isEmpty()) {
+      throw new UserError(
+          "Paste a read-only token for "
+              + title
+              + " (Tenet keeps it in the OS keychain or its encrypted vault), or name an"
+              + " environment variable as env:VAR.");
+    }
+    return keep(new Connection(id, platform, url, target, stored.credential()), stored.note());
+  }
+
+  /**
+   * A container registry: its kind comes from the address (Docker Hub, Artifactory, ghcr.io, a
+   * GitLab registry, else any OCI registry). Only a plain OCI registry may be read without a token
+   * (to see what it serves to anyone); a token there needs the user it belongs to.
+   */
+  private Saved saveRegistry(Connection draft, Secret token) {
+    String url = draft.baseUrl() == null ? "" : draft.baseUrl().strip().replaceAll("/+$", "");
+    if (url.isEmpty()) {
+      throw new UserError(
+          "Give the registry's address, e.g. https://registry.acme.example/team,"
+              + " https://hub.docker.com/acme or https://ghcr.io/acme.");
+    }
+    URI base;
+    try {
+      base = ApiClient.checkBaseUrl(url, "registry");
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    String kind = ConnectorFactory.kindOf(url);
+    String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+    String target = base.getHost() + (base.getPort() >= 0 ? ":" + base.getPort() : "") + path;
+    String user = draft.user() == null || draft.user().isBlank() ? null : draft.user().strip();
+    String id = idOf(draft);
+    refuseDuplicate(id, Connection.REGISTRY, base, target);
+    String credential = draft.credential() == null ? "" : draft.credential().strip();
+    Stored stored = storeToken(Connection.REGISTRY, target, base, token, credential);
+    boolean anonymous = stored.credential().isEmpty();
+    if (anonymous && !kind.equals(OciRegistryConnector.PLATFORM)) {
+      throw new UserError(
+          "Paste a read-only token for "
+              + Connection.platformTitle(kind)
+              + " (Tenet keeps it in the OS keychain or its encrypted vault).");
+    }
+    if (!anonymous && kind.equals(OciRegistryConnector.PLATFORM) && user == null) {
+      throw new UserError("Name the user this registry token belongs to.");
+    }
+    return keep(
+        new Connection(
+            id, Connection.REGISTRY, url, target, anonymous ? null : stored.credential(), user),
+        stored.note());
+  }
+
+  private static String idOf(Connection draft) {
+    return draft.id() == null || draft.id().isBlank() ? newId() : draft.id();
+  }
+
+  private void refuseDuplicate(String id, String platform, URI base, String target) {
+    for (Connection c : list()) {
       if (!c.id().equals(id)
           && c.platform().equals(platform)
           && hostOf(c.baseUrl()).equalsIgnoreCase(base.getHost())
@@ -124,8 +192,14 @@ public final class ConnectionService {
         throw new UserError("There is a connection to " + c.label() + " already: edit that one.");
       }
     }
-    String credential = draft.credential() == null ? "" : draft.credential().strip();
-    String note = null;
+  }
+
+  /** Where a connection's token is after saving, and a note when that may surprise. */
+  private record Stored(String credential, String note) {}
+
+  /** Stores a pasted token bound to the connection's host, or checks the one it names. */
+  private Stored storeToken(
+      String platform, String target, URI base, Secret token, String credential) {
     if (token != null) {
       CredentialStore.Added added =
           credentials.add(
@@ -134,29 +208,26 @@ public final class ConnectionService {
               CredentialStore.Placement.AUTO,
               base.getHost(),
               true);
-      credential = added.credential().reference().toString();
-      note = added.note();
-    } else if (credential.isEmpty()) {
-      throw new UserError(
-          "Paste a read-only token for "
-              + title
-              + " (Tenet keeps it in the OS keychain or its encrypted vault), or name an"
-              + " environment variable as env:VAR.");
-    } else {
-      boundElsewhere(credential, base)
-          .ifPresent(
-              host -> {
-                throw new UserError(
-                    "The stored token is bound to "
-                        + host
-                        + "; paste a token for "
-                        + base.getHost()
-                        + ".");
-              });
+      return new Stored(added.credential().reference().toString(), added.note());
     }
-    Connection saved = new Connection(id, platform, url, target, credential);
-    all.removeIf(c -> c.id().equals(id));
-    int at = indexOf(list(), id);
+    boundElsewhere(credential, base)
+        .ifPresent(
+            host -> {
+              throw new UserError(
+                  "The stored token is bound to "
+                      + host
+                      + "; paste a token for "
+                      + base.getHost()
+                      + ".");
+            });
+    return new Stored(credential, null);
+  }
+
+  /** Adds the connection, or replaces the one with its id in place. */
+  private Saved keep(Connection saved, String note) {
+    List<Connection> all = new ArrayList<>(list());
+    int at = indexOf(all, saved.id());
+    all.removeIf(c -> c.id().equals(saved.id()));
     all.add(at < 0 ? all.size() : Math.min(at, all.size()), saved);
     writeAll(all);
     return new Saved(saved, note);
@@ -184,21 +255,30 @@ public final class ConnectionService {
 
   /** Tests a saved or drafted connection against its platform. */
   public ConnectionTester.Report test(Connection c) throws InterruptedException {
+    if (c.isRegistry()) {
+      throw new UserError(
+          "Tenet reads a registry when it scans it: choose it on the Scan screen to check it.");
+    }
     return tester.test(c.spec());
   }
 
   /** The scan plan of some connections (by id), with or without the bundled demo. */
   public ScanPlan plan(List<String> ids, boolean demo) {
     List<Connection> all = list();
-    List<ConnectionSpec> specs = new ArrayList<>();
+    List<Connection> chosen = new ArrayList<>();
     for (String id : ids) {
-      all.stream()
-          .filter(c -> c.id().equals(id))
-          .findFirst()
-          .map(Connection::spec)
-          .ifPresent(specs::add);
+      all.stream().filter(c -> c.id().equals(id)).findFirst().ifPresent(chosen::add);
     }
-    return new ScanPlan(demo, specs);
+    return planOf(chosen, demo);
+  }
+
+  /** The scan plan of these connections: registries after the platforms they link to. */
+  public static ScanPlan planOf(List<Connection> chosen, boolean demo) {
+    return new ScanPlan(
+        demo,
+        chosen.stream().filter(c -> !c.isRegistry()).map(Connection::spec).toList(),
+        chosen.stream().filter(Connection::isRegistry).map(Connection::registrySpec).toList(),
+        RegistrySettings.defaults());
   }
 
   private Optional<String> boundElsewhere(String credential, URI base) {
@@ -239,6 +319,9 @@ public final class ConnectionService {
       n.put("baseUrl", c.baseUrl());
       n.put("target", c.target());
       n.put("credential", c.credential());
+      if (c.user() != null) {
+        n.put("user", c.user());
+      }
     }
     JsonFiles.write(file, root);
   }

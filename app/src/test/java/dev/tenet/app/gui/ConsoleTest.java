@@ -99,6 +99,14 @@ class ConsoleTest {
     // Add a connection and test it against the GitHub emulator.
     robot.clickOn("#nav-connections");
     robot.clickOn("#connection-add");
+    // A registry asks for its address and user, not an organization.
+    robot.clickOn("#editor-registry");
+    waitFor(robot, "#editor-user");
+    assertThat(visible(robot, "#editor-target")).isFalse();
+    snapshot(robot, "connection-registry");
+    robot.clickOn("#editor-github");
+    waitFor(robot, "#editor-target");
+    assertThat(visible(robot, "#editor-user")).isFalse();
     TextField url = robot.lookup("#editor-url").queryAs(TextField.class);
     robot.interact(() -> url.setText(github.apiUrl().toString()));
     robot.clickOn("#editor-target").write("acme-corp");

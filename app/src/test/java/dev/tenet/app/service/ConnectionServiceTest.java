@@ -50,6 +50,87 @@ class ConnectionServiceTest {
   }
 
   @Test
+  void aRegistryIsSavedByItsAddressWithItsTokenBoundToItsHostAndScannedAsARegistry(
+      @TempDir Path home) throws Exception {
+    MemoryKeychain keychain = new MemoryKeychain();
+    try (AppContext context = Fixtures.context(home, keychain)) {
+      ConnectionService s = context.connections();
+      Connection harbor =
+          s.save(
+                  new Connection(
+                      null,
+                      Connection.REGISTRY,
+                      "https://harbor.acme.example/payments/",
+                      "",
+                      null,
+                      " ci-reader "),
+                  Secret.of("harbor-robot-token-0123456789"))
+              .connection();
+      assertThat(harbor.label()).isEqualTo("Registry · harbor.acme.example/payments");
+      assertThat(harbor.user()).isEqualTo("ci-reader");
+      assertThat(harbor.credential())
+          .isEqualTo("keychain:tenet-registry-harbor.acme.example-payments");
+      assertThat(context.credentials().list())
+          .singleElement()
+          .satisfies(c -> assertThat(c.host()).isEqualTo("harbor.acme.example"));
+      // A plain OCI registry may be read anonymously.
+      Connection open =
+          s.save(
+                  new Connection(
+                      null, Connection.REGISTRY, "https://registry.acme.example", "", null, null),
+                  null)
+              .connection();
+      assertThat(open.credential()).isNull();
+
+      ScanPlan plan = s.plan(List.of(harbor.id(), open.id()), false);
+      assertThat(plan.connections()).isEmpty();
+      assertThat(plan.registries())
+          .containsExactly(
+              new RegistrySpec(
+                  "https://harbor.acme.example/payments",
+                  null,
+                  "keychain:tenet-registry-harbor.acme.example-payments",
+                  "ci-reader"),
+              new RegistrySpec("https://registry.acme.example", null, null, null));
+      assertThat(Files.readString(home.resolve("connections.json")))
+          .contains("\"user\" : \"ci-reader\"")
+          .doesNotContain("harbor-robot-token");
+      assertThatThrownBy(() -> s.test(harbor))
+          .isInstanceOf(UserError.class)
+          .hasMessageContaining("choose it on the Scan screen");
+
+      assertThatThrownBy(
+              () ->
+                  s.save(
+                      new Connection(
+                          null, Connection.REGISTRY, "https://hub.docker.com/acme", "", null, null),
+                      null))
+          .hasMessage(
+              "Paste a read-only token for Docker Hub (Tenet keeps it in the OS keychain"
+                  + " or its encrypted vault).");
+      assertThatThrownBy(
+              () ->
+                  s.save(
+                      new Connection(
+                          null, Connection.REGISTRY, "https://other.acme.example", "", null, ""),
+                      Secret.of("some-registry-token-0123456789")))
+          .hasMessage("Name the user this registry token belongs to.");
+      assertThatThrownBy(
+              () ->
+                  s.save(
+                      new Connection(
+                          null,
+                          Connection.REGISTRY,
+                          "https://harbor.acme.example/payments",
+                          "",
+                          null,
+                          null),
+                      null))
+          .hasMessageContaining("There is a connection to Registry · harbor.acme.example/payments");
+    }
+  }
+
+  @Test
   void refusesWhatCannotBeScannedWithOneSentenceEach(@TempDir Path home) {
     try (AppContext context = Fixtures.context(home, new MemoryKeychain())) {
       ConnectionService s = context.connections();

@@ -47,7 +47,7 @@ public final class Icons {
       case "gitlab" -> "mdi2g-gitlab";
       case "aws" -> "mdi2a-aws";
       case "k8s" -> "mdi2k-kubernetes";
-      case "oci", "dockerhub", "artifactory" -> "mdi2d-docker";
+      case "oci", "dockerhub", "artifactory", "registry" -> "mdi2d-docker";
       default -> "mdi2h-help-circle-outline";
     };
   }

@@ -1,6 +1,7 @@
 package dev.tenet.app.gui.connections;
 
 import atlantafx.base.theme.Styles;
+import dev.tenet.app.gui.common.Icons;
 import dev.tenet.app.gui.common.Navigator;
 import dev.tenet.app.gui.common.Texts;
 import dev.tenet.app.gui.common.Views;
@@ -8,6 +9,7 @@ import dev.tenet.app.gui.connections.ConnectionsViewModel.State;
 import dev.tenet.app.gui.connections.ConnectionsViewModel.TestView;
 import dev.tenet.app.service.Connection;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -137,14 +139,19 @@ public final class ConnectionsView extends BorderPane {
     facts.setHgap(16);
     facts.setVgap(6);
     facts.addRow(0, Views.muted("Platform"), new Label(Connection.platformTitle(c.platform())));
-    facts.addRow(
-        1,
-        Views.muted(c.platform().equals("gitlab") ? "Instance" : "API address"),
-        new Label(c.baseUrl()));
-    facts.addRow(
-        2,
-        Views.muted(c.platform().equals("gitlab") ? "Group" : "Organization"),
-        new Label(c.target()));
+    if (c.isRegistry()) {
+      facts.addRow(1, Views.muted("Address"), new Label(c.baseUrl()));
+      facts.addRow(2, Views.muted("User"), new Label(c.user() == null ? "none" : c.user()));
+    } else {
+      facts.addRow(
+          1,
+          Views.muted(c.platform().equals("gitlab") ? "Instance" : "API address"),
+          new Label(c.baseUrl()));
+      facts.addRow(
+          2,
+          Views.muted(c.platform().equals("gitlab") ? "Group" : "Organization"),
+          new Label(c.target()));
+    }
     facts.addRow(3, Views.muted("Token"), new Label(ConnectionsViewModel.tokenPlace(c)));
 
     Button test = Views.button("Test connection", "mdi2c-connection");
@@ -152,6 +159,9 @@ public final class ConnectionsView extends BorderPane {
     test.getStyleClass().add(Styles.ACCENT);
     test.disableProperty().bind(model.busyProperty());
     test.setOnAction(e -> model.test(c));
+    // A registry is read when it is scanned; there is no separate test of its token.
+    test.setVisible(!c.isRegistry());
+    test.setManaged(!c.isRegistry());
     Button edit = Views.button("Edit", "mdi2p-pencil-outline");
     edit.setId("connection-edit");
     edit.setOnAction(e -> model.startEdit(c));
@@ -269,11 +279,21 @@ public final class ConnectionsView extends BorderPane {
     ToggleButton gitlab = new ToggleButton("GitLab", new FontIcon("mdi2g-gitlab"));
     gitlab.setId("editor-gitlab");
     gitlab.setUserData("gitlab");
+    ToggleButton registry =
+        new ToggleButton("Registry", new FontIcon("mdi2p-package-variant-closed"));
+    registry.setId("editor-registry");
+    registry.setUserData(Connection.REGISTRY);
     github.setToggleGroup(platforms);
     gitlab.setToggleGroup(platforms);
+    registry.setToggleGroup(platforms);
     github.getStyleClass().add(Styles.LEFT_PILL);
-    gitlab.getStyleClass().add(Styles.RIGHT_PILL);
-    (model.platformProperty().get().equals("gitlab") ? gitlab : github).setSelected(true);
+    gitlab.getStyleClass().add(Styles.CENTER_PILL);
+    registry.getStyleClass().add(Styles.RIGHT_PILL);
+    switch (model.platformProperty().get()) {
+      case "gitlab" -> gitlab.setSelected(true);
+      case Connection.REGISTRY -> registry.setSelected(true);
+      default -> github.setSelected(true);
+    }
     platforms
         .selectedToggleProperty()
         .addListener(
@@ -284,7 +304,7 @@ public final class ConnectionsView extends BorderPane {
                 model.platformProperty().set((String) t.getUserData());
               }
             });
-    HBox platformRow = new HBox(0, github, gitlab);
+    HBox platformRow = new HBox(0, github, gitlab, registry);
 
     TextField url = new TextField();
     url.setId("editor-url");
@@ -298,13 +318,24 @@ public final class ConnectionsView extends BorderPane {
         model.keepsTokenProperty().get()
             ? "Leave empty to keep the stored token"
             : "Paste a read-only token");
+    BooleanBinding isRegistry = model.platformProperty().isEqualTo(Connection.REGISTRY);
     Label urlLabel = Views.muted("");
     urlLabel
         .textProperty()
         .bind(
             Bindings.when(model.platformProperty().isEqualTo("gitlab"))
                 .then("Instance address")
-                .otherwise("API address"));
+                .otherwise(
+                    Bindings.when(isRegistry).then("Registry address").otherwise("API address")));
+    TextField user = new TextField();
+    user.setId("editor-user");
+    url.promptTextProperty()
+        .bind(Bindings.when(isRegistry).then("https://registry.acme.example/team").otherwise(""));
+    user.setPromptText("The user the token belongs to (a plain OCI registry needs one)");
+    user.textProperty().bindBidirectional(model.userProperty());
+    Label userLabel = Views.muted("User");
+    Views.showWhen(user, isRegistry);
+    Views.showWhen(userLabel, isRegistry);
     Label targetLabel = Views.muted("");
     targetLabel
         .textProperty()
@@ -312,24 +343,36 @@ public final class ConnectionsView extends BorderPane {
             Bindings.when(model.platformProperty().isEqualTo("gitlab"))
                 .then("Group (full path)")
                 .otherwise("Organization"));
+    Views.showWhen(target, isRegistry.not());
+    Views.showWhen(targetLabel, isRegistry.not());
     Label help = Views.muted("");
     help.textProperty()
         .bind(
-            Bindings.when(model.platformProperty().isEqualTo("gitlab"))
+            Bindings.when(isRegistry)
                 .then(
-                    "GitLab.com or your instance, e.g. https://gitlab.example.com. Token: a group"
-                        + " access token or an Owner's personal token with read_api and"
-                        + " read_repository only, with an expiry date.")
+                    "Any OCI registry (https://registry.acme.example/team), Docker Hub"
+                        + " (https://hub.docker.com/acme), Artifactory, https://ghcr.io/acme or a"
+                        + " GitLab registry. A read-only token (pull, list); a plain OCI registry"
+                        + " may be left without one to see what it serves to anyone.")
                 .otherwise(
-                    "https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."
-                        + " Token: a fine-grained token with read-only access to the organization,"
-                        + " made by an owner (owners see two-factor settings)."));
+                    Bindings.when(model.platformProperty().isEqualTo("gitlab"))
+                        .then(
+                            "GitLab.com or your instance, e.g. https://gitlab.example.com. Token: a group"
+                                + " access token or an Owner's personal token with read_api and"
+                                + " read_repository only, with an expiry date.")
+                        .otherwise(
+                            "https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."
+                                + " Token: a fine-grained token with read-only access to the organization,"
+                                + " made by an owner (owners see two-factor settings).")));
     GridPane form = new GridPane();
     form.setHgap(12);
     form.setVgap(10);
     form.addRow(0, Views.muted("Platform"), platformRow);
     form.addRow(1, urlLabel, url);
+    // The organization or group, or for a registry its user: one row, whichever applies.
     form.addRow(2, targetLabel, target);
+    form.add(userLabel, 0, 2);
+    form.add(user, 1, 2);
     form.addRow(3, Views.muted("Token"), token);
     GridPane.setHgrow(url, Priority.ALWAYS);
     url.setPrefColumnCount(32);
@@ -346,6 +389,7 @@ public final class ConnectionsView extends BorderPane {
     Views.showWhen(error, model.editorMessageProperty().isNotEmpty());
 
     Button save = Views.button("Save and test", "mdi2c-content-save-outline");
+    save.textProperty().bind(Bindings.when(isRegistry).then("Save").otherwise("Save and test"));
     save.setId("editor-save");
     save.getStyleClass().add(Styles.ACCENT);
     save.setDefaultButton(true);
@@ -372,7 +416,7 @@ public final class ConnectionsView extends BorderPane {
     VBox box = new VBox(14, title, form, help, tokenNote, error, buttons);
     box.setId("connection-editor");
     box.setMaxWidth(720);
-    javafx.application.Platform.runLater(target::requestFocus);
+    javafx.application.Platform.runLater(() -> (isRegistry.get() ? url : target).requestFocus());
     return box;
   }
 
@@ -385,7 +429,7 @@ public final class ConnectionsView extends BorderPane {
         setGraphic(null);
         return;
       }
-      FontIcon icon = new FontIcon(c.platform().equals("gitlab") ? "mdi2g-gitlab" : "mdi2g-github");
+      FontIcon icon = new FontIcon(Icons.forPlatform(c.platform()));
       icon.setIconSize(22);
       Label name = new Label(c.label());
       name.getStyleClass().add("text-bold");
@@ -400,6 +444,9 @@ public final class ConnectionsView extends BorderPane {
 
     private static String tokenShort(Connection c) {
       String cred = c.credential() == null ? "" : c.credential();
+      if (cred.isBlank()) {
+        return "no token";
+      }
       return cred.startsWith("keychain:")
           ? "keychain"
           : cred.startsWith("vault:") ? "vault" : cred.startsWith("env:") ? cred : "token";

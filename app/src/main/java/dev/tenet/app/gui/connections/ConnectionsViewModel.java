@@ -59,6 +59,7 @@ public final class ConnectionsViewModel {
   private final StringProperty platform = new SimpleStringProperty("github");
   private final StringProperty baseUrl = new SimpleStringProperty(ConnectionService.GITHUB_URL);
   private final StringProperty target = new SimpleStringProperty("");
+  private final StringProperty user = new SimpleStringProperty("");
   private final StringProperty editorMessage = new SimpleStringProperty("");
   private final BooleanProperty keepsToken = new SimpleBooleanProperty();
   private String editingId;
@@ -102,9 +103,9 @@ public final class ConnectionsViewModel {
           state.set(l.isEmpty() ? State.EMPTY : State.READY);
           status.set(
               l.isEmpty()
-                  ? "Add a GitHub organization or a GitLab group with a read-only token. Tenet"
-                      + " keeps the token in the OS keychain (or its encrypted vault) and only"
-                      + " ever sends it to that host."
+                  ? "Add a GitHub organization, a GitLab group or a container registry with a"
+                      + " read-only token. Tenet keeps the token in the OS keychain (or its"
+                      + " encrypted vault) and only ever uses it for that host."
                   : "");
           selected.set(
               keep == null
@@ -124,6 +125,7 @@ public final class ConnectionsViewModel {
     platform.set("github");
     baseUrl.set(ConnectionService.GITHUB_URL);
     target.set("");
+    user.set("");
     keepsToken.set(false);
     editorMessage.set("");
     editing.set(true);
@@ -139,7 +141,8 @@ public final class ConnectionsViewModel {
     platform.set(c.platform());
     baseUrl.set(c.baseUrl());
     target.set(c.target());
-    keepsToken.set(true);
+    user.set(c.user() == null ? "" : c.user());
+    keepsToken.set(c.credential() != null);
     editorMessage.set("");
     editing.set(true);
   }
@@ -156,7 +159,8 @@ public final class ConnectionsViewModel {
   public void saveAndTest(String tokenText) {
     Secret token = tokenText == null || tokenText.isBlank() ? null : Secret.of(tokenText.strip());
     Connection draft =
-        new Connection(editingId, platform.get(), baseUrl.get(), target.get(), editingCredential);
+        new Connection(
+            editingId, platform.get(), baseUrl.get(), target.get(), editingCredential, user.get());
     busy.set(true);
     busyText.set("Saving…");
     editorMessage.set("");
@@ -182,7 +186,14 @@ public final class ConnectionsViewModel {
                   .filter(c -> c.id().equals(saved.connection().id()))
                   .findFirst()
                   .orElse(null));
-          test(saved.connection());
+          if (saved.connection().isRegistry()) {
+            notice.set(
+                (notice.get().isEmpty() ? "" : notice.get() + " ")
+                    + "Saved. Tenet reads the registry when it scans it: choose it on the Scan"
+                    + " screen.");
+          } else {
+            test(saved.connection());
+          }
         },
         e -> {
           busy.set(false);
@@ -294,9 +305,9 @@ public final class ConnectionsViewModel {
           notice.set("Removed " + c.label() + "; its assessments stay until you forget them.");
           if (l.isEmpty()) {
             status.set(
-                "Add a GitHub organization or a GitLab group with a read-only token. Tenet keeps"
-                    + " the token in the OS keychain (or its encrypted vault) and only ever sends"
-                    + " it to that host.");
+                "Add a GitHub organization, a GitLab group or a container registry with a"
+                    + " read-only token. Tenet keeps the token in the OS keychain (or its"
+                    + " encrypted vault) and only ever uses it for that host.");
           }
         },
         e -> notice.set(Messages.of(e)));
@@ -304,7 +315,10 @@ public final class ConnectionsViewModel {
 
   /** Where a connection's token lives, in words. */
   public static String tokenPlace(Connection c) {
-    String cred = c.credential() == null ? "" : c.credential();
+    if (c.credential() == null || c.credential().isBlank()) {
+      return "No token: read as anyone may read it";
+    }
+    String cred = c.credential();
     if (cred.startsWith("keychain:")) {
       return "Token in the OS keychain";
     }
@@ -351,6 +365,11 @@ public final class ConnectionsViewModel {
 
   public StringProperty targetProperty() {
     return target;
+  }
+
+  /** The user a registry token belongs to (registries only). */
+  public StringProperty userProperty() {
+    return user;
   }
 
   public StringProperty editorMessageProperty() {

@@ -235,7 +235,7 @@ public final class ScanViewModel {
       message.set("Choose at least one connection to scan.");
       return;
     }
-    run(new ScanPlan(demo, chosen.stream().map(Connection::spec).toList()), chosen);
+    run(ConnectionService.planOf(chosen, demo), chosen);
   }
 
   private void run(ScanPlan plan, List<Connection> planned) {
@@ -251,7 +251,10 @@ public final class ScanViewModel {
     elapsed.set("");
     phase.set(plan.demo() ? "Starting the local demo servers…" : "Connecting…");
     for (Connection c : planned) {
-      progress.add(new Progress(key(c.platform(), c.target()), c.label()));
+      // A registry's scope is named by its kind (oci, dockerhub…): its row appears when it starts.
+      if (!c.isRegistry()) {
+        progress.add(new Progress(key(c.platform(), c.target()), c.label()));
+      }
     }
     state.set(State.RUNNING);
     executor.run(

@@ -20,6 +20,33 @@ class ConnectionsViewModelTest {
   static final String TOKEN = "ghp_ConnViewModelToken0123456789abcdefAB";
 
   @Test
+  void aRegistryIsAddedByItsAddressAndReadWhenScanned(@TempDir Path home) {
+    try (AppContext context = Fixtures.context(home, new MemoryKeychain())) {
+      ConnectionsViewModel vm =
+          new ConnectionsViewModel(context.connections(), UiExecutor.direct(), Clock.systemUTC());
+      vm.load();
+      vm.startAdd();
+      vm.platformProperty().set(dev.tenet.app.service.Connection.REGISTRY);
+      assertThat(vm.baseUrlProperty().get()).as("no default registry").isEmpty();
+      vm.baseUrlProperty().set("https://registry.acme.example/team");
+      vm.userProperty().set("ci-reader");
+      vm.saveAndTest("registry-vm-token-0123456789");
+      assertThat(vm.editorMessageProperty().get()).isEmpty();
+      assertThat(vm.editingProperty().get()).isFalse();
+      var saved = vm.selectedProperty().get();
+      assertThat(saved.label()).isEqualTo("Registry · registry.acme.example/team");
+      assertThat(saved.user()).isEqualTo("ci-reader");
+      assertThat(vm.resultProperty().get()).as("a registry is not tested apart").isNull();
+      assertThat(vm.noticeProperty().get()).contains("choose it on the Scan screen");
+      assertThat(ConnectionsViewModel.tokenPlace(saved)).isEqualTo("Token in the OS keychain");
+
+      vm.startEdit(saved);
+      assertThat(vm.userProperty().get()).isEqualTo("ci-reader");
+      assertThat(vm.keepsTokenProperty().get()).isTrue();
+    }
+  }
+
+  @Test
   void addTestEditAndRemove(@TempDir Path home) throws Exception {
     MemoryKeychain keychain = new MemoryKeychain();
     try (AppContext context = Fixtures.context(home, keychain);

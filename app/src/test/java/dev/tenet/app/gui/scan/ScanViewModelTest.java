@@ -151,6 +151,56 @@ class ScanViewModelTest {
   }
 
   @Test
+  void aRegistryConnectionIsScannedFromTheConsole(@TempDir Path home) throws Exception {
+    String token = "registry-console-token-0123456789";
+    try (AppContext context = Fixtures.context(home, new MemoryKeychain());
+        dev.tenet.connectors.emulator.RegistryEmulator registry =
+            dev.tenet.connectors.emulator.RegistryEmulator.start(
+                dev.tenet.connectors.emulator.SampleRegistry.fromYaml(
+                    """
+                    registry:
+                      host: unused.example
+                      user: ci-reader
+                      repositories:
+                        - name: acme-corp/payments-api
+                          tags:
+                            - { tag: v1.0.0, signature: none }
+                    """),
+                token)) {
+      context
+          .connections()
+          .save(
+              new Connection(
+                  null, Connection.REGISTRY, registry.url().toString(), "", null, "ci-reader"),
+              Secret.of(token));
+      ScanViewModel vm =
+          new ScanViewModel(
+              context.connections(),
+              context.scans(),
+              UiExecutor.direct(),
+              new Session(),
+              Navigator.NONE,
+              Clock.systemUTC());
+      vm.load();
+      vm.start();
+      assertThat(vm.stateProperty().get()).as(vm.outcomeProperty().get()).isEqualTo(State.DONE);
+      String host = registry.url().getHost() + ":" + registry.url().getPort();
+      assertThat(vm.progress())
+          .singleElement()
+          .satisfies(p -> assertThat(p.labelProperty().get()).isEqualTo("Registry · " + host));
+      var assessment = context.workspace().latest().orElseThrow();
+      assertThat(assessment.scope())
+          .singleElement()
+          .satisfies(e -> assertThat(e.platform()).isEqualTo("oci"));
+      assertThat(assessment.findings())
+          .anySatisfy(
+              f ->
+                  assertThat(f.resource())
+                      .isEqualTo("oci:" + host + "/acme-corp/payments-api#tag/v1.0.0"));
+    }
+  }
+
+  @Test
   void aRateLimitWaitIsExplainedWhileItLasts(@TempDir Path home) throws Exception {
     String token = "glpat-ScanRateLimit0123456789";
     try (AppContext context = Fixtures.context(home, new MemoryKeychain());
