@@ -61,14 +61,17 @@ public final class ConnectionService {
         .ifPresent(
             root -> {
               for (JsonNode n : root.path("connections")) {
+                List<String> files = new ArrayList<>();
+                n.path("files").forEach(f -> files.add(f.asText()));
                 out.add(
                     new Connection(
                         n.path("id").asText(),
                         n.path("platform").asText(),
-                        n.path("baseUrl").asText(),
-                        n.path("target").asText(),
+                        n.path("baseUrl").asText(null),
+                        n.path("target").asText(null),
                         n.path("credential").asText(null),
-                        n.path("user").asText(null)));
+                        n.path("user").asText(null),
+                        files));
               }
             });
     return List.copyOf(out);
@@ -92,11 +95,18 @@ public final class ConnectionService {
    */
   public synchronized Saved save(Connection draft, Secret token) {
     String platform = draft.platform() == null ? "" : draft.platform().strip();
-    if (platform.equals(Connection.REGISTRY)) {
-      return saveRegistry(draft, token);
-    }
-    if (!platform.equals(GitHubConnector.PLATFORM) && !platform.equals(GitLabConnector.PLATFORM)) {
-      throw new UserError("Choose GitHub, GitLab or a registry for the connection.");
+    switch (platform) {
+      case Connection.REGISTRY:
+        return saveRegistry(draft, token);
+      case ConnectionSpec.AWS,
+      ConnectionSpec.AWS_EXPORT,
+      ConnectionSpec.K8S,
+      ConnectionSpec.K8S_EXPORT:
+        return saveCloud(draft, platform);
+      case GitHubConnector.PLATFORM, GitLabConnector.PLATFORM:
+        break;
+      default:
+        throw new UserError("Choose GitHub, GitLab, a registry, AWS or Kubernetes.");
     }
     String title = Connection.platformTitle(platform);
     String url =
@@ -179,6 +189,59 @@ public final class ConnectionService {
         stored.note());
   }
 
+  /**
+   * An AWS account or a Kubernetes cluster: read live through the AWS profile or the kubeconfig
+   * (whose credentials stay where the AWS CLI and kubectl keep them: Tenet stores none), or from
+   * exported files.
+   */
+  private Saved saveCloud(Connection draft, String platform) {
+    String target =
+        draft.target() == null || draft.target().isBlank() ? null : draft.target().strip();
+    List<String> files =
+        draft.files().stream().map(String::strip).filter(f -> !f.isEmpty()).toList();
+    switch (platform) {
+      case ConnectionSpec.AWS -> {
+        target = target == null ? "default" : target;
+        if (!target.matches("[\\w+=,.@-]+")) {
+          throw new UserError("'" + target + "' is not an AWS profile name.");
+        }
+        files = List.of();
+      }
+      case ConnectionSpec.K8S -> {
+        if (files.isEmpty()) {
+          files = List.of(Path.of(System.getProperty("user.home"), ".kube", "config").toString());
+        }
+        files = List.of(files.get(0));
+      }
+      default -> {
+        if (files.isEmpty()) {
+          throw new UserError(
+              platform.equals(ConnectionSpec.AWS_EXPORT)
+                  ? "Choose the IAM export: the file of 'aws iam get-account-authorization-details',"
+                      + " or a folder of such files."
+                  : "Choose the cluster export: a file of 'kubectl get … -o json', or a folder of"
+                      + " such files.");
+        }
+      }
+    }
+    for (String f : files) {
+      if (!java.nio.file.Files.exists(Path.of(f))) {
+        throw new UserError("There is no file or folder " + f + ".");
+      }
+    }
+    String id = idOf(draft);
+    Connection saved = new Connection(id, platform, null, target, null, null, files);
+    for (Connection c : list()) {
+      if (!c.id().equals(id)
+          && c.platform().equals(platform)
+          && java.util.Objects.equals(c.target(), target)
+          && c.files().equals(files)) {
+        throw new UserError("There is a connection to " + c.label() + " already: edit that one.");
+      }
+    }
+    return keep(saved, null);
+  }
+
   private static String idOf(Connection draft) {
     return draft.id() == null || draft.id().isBlank() ? newId() : draft.id();
   }
@@ -255,9 +318,11 @@ public final class ConnectionService {
 
   /** Tests a saved or drafted connection against its platform. */
   public ConnectionTester.Report test(Connection c) throws InterruptedException {
-    if (c.isRegistry()) {
+    if (!c.isTestable()) {
       throw new UserError(
-          "Tenet reads a registry when it scans it: choose it on the Scan screen to check it.");
+          "Tenet reads "
+              + Connection.platformTitle(c.platform())
+              + " connections when it scans them: choose it on the Scan screen to check it.");
     }
     return tester.test(c.spec());
   }
@@ -321,6 +386,10 @@ public final class ConnectionService {
       n.put("credential", c.credential());
       if (c.user() != null) {
         n.put("user", c.user());
+      }
+      if (!c.files().isEmpty()) {
+        ArrayNode files = n.putArray("files");
+        c.files().forEach(files::add);
       }
     }
     JsonFiles.write(file, root);

@@ -104,6 +104,16 @@ class ConsoleTest {
     waitFor(robot, "#editor-user");
     assertThat(visible(robot, "#editor-target")).isFalse();
     snapshot(robot, "connection-registry");
+    // AWS and Kubernetes read live or from exported files, with no token.
+    robot.clickOn("#editor-aws");
+    robot.clickOn("#editor-files");
+    waitFor(robot, "#editor-path");
+    assertThat(visible(robot, "#editor-token")).isFalse();
+    assertThat(visible(robot, "#editor-target")).isFalse();
+    robot.clickOn("#editor-k8s");
+    waitFor(robot, "#editor-target");
+    snapshot(robot, "connection-cluster");
+    robot.clickOn("#editor-live");
     robot.clickOn("#editor-github");
     waitFor(robot, "#editor-target");
     assertThat(visible(robot, "#editor-user")).isFalse();

@@ -131,6 +131,65 @@ class ConnectionServiceTest {
   }
 
   @Test
+  void awsAndKubernetesAreSavedLiveOrFromFilesWithoutAnyCredential(@TempDir Path home)
+      throws Exception {
+    Path export = Files.createDirectory(home.resolve("aws-export"));
+    Path kubeconfig = Files.writeString(home.resolve("kubeconfig"), "apiVersion: v1\n");
+    try (AppContext context = Fixtures.context(home, new MemoryKeychain())) {
+      ConnectionService s = context.connections();
+      Connection profile =
+          s.save(new Connection(null, "aws", null, "", null, null, List.of()), null).connection();
+      assertThat(profile.label()).isEqualTo("AWS · profile default");
+      Connection files =
+          s.save(
+                  new Connection(
+                      null, "aws-export", null, null, null, null, List.of(export.toString())),
+                  null)
+              .connection();
+      assertThat(files.label()).isEqualTo("AWS · aws-export");
+      Connection cluster =
+          s.save(
+                  new Connection(
+                      null, "k8s", null, "prod", null, null, List.of(kubeconfig.toString())),
+                  null)
+              .connection();
+      assertThat(cluster.label()).isEqualTo("Kubernetes · prod");
+      assertThat(context.credentials().list()).isEmpty();
+
+      ScanPlan plan = s.plan(List.of(profile.id(), files.id(), cluster.id()), false);
+      assertThat(plan.connections())
+          .containsExactly(
+              new ConnectionSpec("aws", null, "default", null, List.of()),
+              new ConnectionSpec("aws-export", null, null, null, List.of(export)),
+              new ConnectionSpec("k8s", null, "prod", null, List.of(kubeconfig)));
+      // The list survives a restart, files included.
+      assertThat(s.list()).containsExactly(profile, files, cluster);
+      assertThatThrownBy(() -> s.test(cluster))
+          .hasMessageContaining("Tenet reads Kubernetes connections when it scans them");
+
+      assertThatThrownBy(
+              () ->
+                  s.save(
+                      new Connection(
+                          null,
+                          "k8s-export",
+                          null,
+                          null,
+                          null,
+                          null,
+                          List.of(home.resolve("nope.json").toString())),
+                      null))
+          .hasMessage("There is no file or folder " + home.resolve("nope.json") + ".");
+      assertThatThrownBy(
+              () -> s.save(new Connection(null, "aws-export", null, null, null, null, null), null))
+          .hasMessageStartingWith("Choose the IAM export");
+      assertThatThrownBy(
+              () -> s.save(new Connection(null, "aws", null, "prod team", null, null, null), null))
+          .hasMessage("'prod team' is not an AWS profile name.");
+    }
+  }
+
+  @Test
   void refusesWhatCannotBeScannedWithOneSentenceEach(@TempDir Path home) {
     try (AppContext context = Fixtures.context(home, new MemoryKeychain())) {
       ConnectionService s = context.connections();

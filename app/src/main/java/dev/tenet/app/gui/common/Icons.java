@@ -45,8 +45,8 @@ public final class Icons {
     return switch (platform == null ? "" : platform) {
       case "github" -> "mdi2g-github";
       case "gitlab" -> "mdi2g-gitlab";
-      case "aws" -> "mdi2a-aws";
-      case "k8s" -> "mdi2k-kubernetes";
+      case "aws", "aws-export" -> "mdi2a-aws";
+      case "k8s", "k8s-export" -> "mdi2k-kubernetes";
       case "oci", "dockerhub", "artifactory", "registry" -> "mdi2d-docker";
       default -> "mdi2h-help-circle-outline";
     };

@@ -8,8 +8,10 @@ import dev.tenet.app.gui.common.Views;
 import dev.tenet.app.gui.connections.ConnectionsViewModel.State;
 import dev.tenet.app.gui.connections.ConnectionsViewModel.TestView;
 import dev.tenet.app.service.Connection;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -142,6 +144,31 @@ public final class ConnectionsView extends BorderPane {
     if (c.isRegistry()) {
       facts.addRow(1, Views.muted("Address"), new Label(c.baseUrl()));
       facts.addRow(2, Views.muted("User"), new Label(c.user() == null ? "none" : c.user()));
+    } else if (!c.isTestable()) {
+      boolean exported = c.platform().endsWith("-export");
+      boolean aws = c.platform().startsWith("aws");
+      facts.addRow(
+          1,
+          Views.muted("Source"),
+          new Label(
+              exported
+                  ? "Exported files"
+                  : aws
+                      ? "Live, with the AWS profile's credentials"
+                      : "Live, with the kubeconfig"));
+      facts.addRow(
+          2,
+          Views.muted(aws ? (exported ? "Files" : "Profile") : exported ? "Files" : "Kubeconfig"),
+          new Label(aws && !exported ? c.target() : String.join(", ", c.files())));
+      if (!aws) {
+        facts.addRow(
+            3,
+            Views.muted(exported ? "Cluster" : "Context"),
+            new Label(
+                c.target() != null
+                    ? c.target()
+                    : exported ? "named after the file" : "the kubeconfig's current one"));
+      }
     } else {
       facts.addRow(
           1,
@@ -152,16 +179,18 @@ public final class ConnectionsView extends BorderPane {
           Views.muted(c.platform().equals("gitlab") ? "Group" : "Organization"),
           new Label(c.target()));
     }
-    facts.addRow(3, Views.muted("Token"), new Label(ConnectionsViewModel.tokenPlace(c)));
+    if (c.isTestable() || c.isRegistry()) {
+      facts.addRow(3, Views.muted("Token"), new Label(ConnectionsViewModel.tokenPlace(c)));
+    }
 
     Button test = Views.button("Test connection", "mdi2c-connection");
     test.setId("connection-test");
     test.getStyleClass().add(Styles.ACCENT);
     test.disableProperty().bind(model.busyProperty());
     test.setOnAction(e -> model.test(c));
-    // A registry is read when it is scanned; there is no separate test of its token.
-    test.setVisible(!c.isRegistry());
-    test.setManaged(!c.isRegistry());
+    // Registries, AWS and clusters are read when they are scanned; there is no separate test.
+    test.setVisible(c.isTestable());
+    test.setManaged(c.isTestable());
     Button edit = Views.button("Edit", "mdi2p-pencil-outline");
     edit.setId("connection-edit");
     edit.setOnAction(e -> model.startEdit(c));
@@ -283,16 +312,18 @@ public final class ConnectionsView extends BorderPane {
         new ToggleButton("Registry", new FontIcon("mdi2p-package-variant-closed"));
     registry.setId("editor-registry");
     registry.setUserData(Connection.REGISTRY);
-    github.setToggleGroup(platforms);
-    gitlab.setToggleGroup(platforms);
-    registry.setToggleGroup(platforms);
-    github.getStyleClass().add(Styles.LEFT_PILL);
-    gitlab.getStyleClass().add(Styles.CENTER_PILL);
-    registry.getStyleClass().add(Styles.RIGHT_PILL);
-    switch (model.platformProperty().get()) {
-      case "gitlab" -> gitlab.setSelected(true);
-      case Connection.REGISTRY -> registry.setSelected(true);
-      default -> github.setSelected(true);
+    ToggleButton aws = new ToggleButton("AWS", new FontIcon("mdi2a-aws"));
+    aws.setId("editor-aws");
+    aws.setUserData("aws");
+    ToggleButton k8s = new ToggleButton("Kubernetes", new FontIcon("mdi2k-kubernetes"));
+    k8s.setId("editor-k8s");
+    k8s.setUserData("k8s");
+    List<ToggleButton> all = List.of(github, gitlab, registry, aws, k8s);
+    for (ToggleButton b : all) {
+      b.setToggleGroup(platforms);
+      b.getStyleClass()
+          .add(b == github ? Styles.LEFT_PILL : b == k8s ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+      b.setSelected(b.getUserData().equals(model.platformProperty().get()));
     }
     platforms
         .selectedToggleProperty()
@@ -304,83 +335,123 @@ public final class ConnectionsView extends BorderPane {
                 model.platformProperty().set((String) t.getUserData());
               }
             });
-    HBox platformRow = new HBox(0, github, gitlab, registry);
+    HBox platformRow = new HBox(0, github, gitlab, registry, aws, k8s);
+
+    StringProperty platform = model.platformProperty();
+    BooleanBinding isRegistry = platform.isEqualTo(Connection.REGISTRY);
+    BooleanBinding isAws = platform.isEqualTo("aws");
+    BooleanBinding isK8s = platform.isEqualTo("k8s");
+    BooleanBinding isCloud = isAws.or(isK8s);
+    BooleanBinding fromFiles = model.fromFilesProperty().and(isCloud);
+
+    ToggleGroup sources = new ToggleGroup();
+    ToggleButton live = new ToggleButton("Read live");
+    live.setId("editor-live");
+    ToggleButton files = new ToggleButton("Exported files");
+    files.setId("editor-files");
+    live.setToggleGroup(sources);
+    files.setToggleGroup(sources);
+    live.getStyleClass().add(Styles.LEFT_PILL);
+    files.getStyleClass().add(Styles.RIGHT_PILL);
+    (model.fromFilesProperty().get() ? files : live).setSelected(true);
+    sources
+        .selectedToggleProperty()
+        .addListener(
+            (o, a, t) -> {
+              if (t == null) {
+                a.setSelected(true);
+              } else {
+                model.fromFilesProperty().set(t == files);
+              }
+            });
 
     TextField url = new TextField();
     url.setId("editor-url");
     url.textProperty().bindBidirectional(model.baseUrlProperty());
+    url.promptTextProperty()
+        .bind(Bindings.when(isRegistry).then("https://registry.acme.example/team").otherwise(""));
+    url.setPrefColumnCount(32);
     TextField target = new TextField();
     target.setId("editor-target");
     target.textProperty().bindBidirectional(model.targetProperty());
+    target
+        .promptTextProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> targetPrompt(platform.get(), fromFiles.get()), platform, fromFiles));
+    TextField user = new TextField();
+    user.setId("editor-user");
+    user.setPromptText("The user the token belongs to (a plain OCI registry needs one)");
+    user.textProperty().bindBidirectional(model.userProperty());
+    TextField path = new TextField();
+    path.setId("editor-path");
+    path.textProperty().bindBidirectional(model.pathProperty());
+    path.promptTextProperty()
+        .bind(
+            Bindings.when(fromFiles)
+                .then("A file, or a folder of files")
+                .otherwise("~/.kube/config"));
+    Button chooseFile = Views.button("File…", "mdi2f-file-outline");
+    chooseFile.setOnAction(e -> choosePath(false));
+    Button chooseFolder = Views.button("Folder…", "mdi2f-folder-outline");
+    chooseFolder.setOnAction(e -> choosePath(true));
+    Views.showWhen(chooseFolder, fromFiles);
+    HBox.setHgrow(path, Priority.ALWAYS);
+    HBox pathLine = new HBox(8, path, chooseFile, chooseFolder);
     token.clear();
     token.setId("editor-token");
     token.setPromptText(
         model.keepsTokenProperty().get()
             ? "Leave empty to keep the stored token"
             : "Paste a read-only token");
-    BooleanBinding isRegistry = model.platformProperty().isEqualTo(Connection.REGISTRY);
-    Label urlLabel = Views.muted("");
-    urlLabel
-        .textProperty()
-        .bind(
-            Bindings.when(model.platformProperty().isEqualTo("gitlab"))
-                .then("Instance address")
-                .otherwise(
-                    Bindings.when(isRegistry).then("Registry address").otherwise("API address")));
-    TextField user = new TextField();
-    user.setId("editor-user");
-    url.promptTextProperty()
-        .bind(Bindings.when(isRegistry).then("https://registry.acme.example/team").otherwise(""));
-    user.setPromptText("The user the token belongs to (a plain OCI registry needs one)");
-    user.textProperty().bindBidirectional(model.userProperty());
-    Label userLabel = Views.muted("User");
-    Views.showWhen(user, isRegistry);
-    Views.showWhen(userLabel, isRegistry);
-    Label targetLabel = Views.muted("");
-    targetLabel
-        .textProperty()
-        .bind(
-            Bindings.when(model.platformProperty().isEqualTo("gitlab"))
-                .then("Group (full path)")
-                .otherwise("Organization"));
-    Views.showWhen(target, isRegistry.not());
-    Views.showWhen(targetLabel, isRegistry.not());
+
     Label help = Views.muted("");
+    help.setWrapText(true);
     help.textProperty()
         .bind(
-            Bindings.when(isRegistry)
+            Bindings.createStringBinding(
+                () -> help(platform.get(), fromFiles.get()), platform, fromFiles));
+    VBox form =
+        new VBox(
+            10,
+            row(new Label("Platform"), platformRow),
+            Views.showWhen(row(new Label("Source"), new HBox(0, live, files)), isCloud),
+            Views.showWhen(
+                row(
+                    label(Bindings.createStringBinding(() -> urlLabel(platform.get()), platform)),
+                    url),
+                isCloud.not()),
+            Views.showWhen(
+                row(
+                    label(
+                        Bindings.createStringBinding(
+                            () -> targetLabel(platform.get(), fromFiles.get()),
+                            platform,
+                            fromFiles)),
+                    target),
+                isRegistry.not().and(isAws.and(fromFiles).not())),
+            Views.showWhen(row(new Label("User"), user), isRegistry),
+            Views.showWhen(
+                row(
+                    label(
+                        Bindings.createStringBinding(
+                            () -> pathLabel(platform.get(), fromFiles.get()), platform, fromFiles)),
+                    pathLine),
+                fromFiles.or(isK8s)),
+            Views.showWhen(row(new Label("Token"), token), isCloud.not()));
+    Label tokenNote = Views.muted("");
+    tokenNote.setWrapText(true);
+    tokenNote
+        .textProperty()
+        .bind(
+            Bindings.when(isCloud)
                 .then(
-                    "Any OCI registry (https://registry.acme.example/team), Docker Hub"
-                        + " (https://hub.docker.com/acme), Artifactory, https://ghcr.io/acme or a"
-                        + " GitLab registry. A read-only token (pull, list); a plain OCI registry"
-                        + " may be left without one to see what it serves to anyone.")
+                    "Tenet reads with the credentials the AWS profile or the kubeconfig already"
+                        + " holds, read-only (docs/PERMISSIONS.md); it stores none of them.")
                 .otherwise(
-                    Bindings.when(model.platformProperty().isEqualTo("gitlab"))
-                        .then(
-                            "GitLab.com or your instance, e.g. https://gitlab.example.com. Token: a group"
-                                + " access token or an Owner's personal token with read_api and"
-                                + " read_repository only, with an expiry date.")
-                        .otherwise(
-                            "https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."
-                                + " Token: a fine-grained token with read-only access to the organization,"
-                                + " made by an owner (owners see two-factor settings).")));
-    GridPane form = new GridPane();
-    form.setHgap(12);
-    form.setVgap(10);
-    form.addRow(0, Views.muted("Platform"), platformRow);
-    form.addRow(1, urlLabel, url);
-    // The organization or group, or for a registry its user: one row, whichever applies.
-    form.addRow(2, targetLabel, target);
-    form.add(userLabel, 0, 2);
-    form.add(user, 1, 2);
-    form.addRow(3, Views.muted("Token"), token);
-    GridPane.setHgrow(url, Priority.ALWAYS);
-    url.setPrefColumnCount(32);
-    Label tokenNote =
-        Views.muted(
-            "The token goes to the OS keychain (or Tenet's encrypted vault), bound to this host."
-                + " It is never shown again, never copied, and never written to the store,"
-                + " reports or logs.");
+                    "The token goes to the OS keychain (or Tenet's encrypted vault), bound to this"
+                        + " host. It is never shown again, never copied, and never written to the"
+                        + " store, reports or logs."));
     Label error = new Label();
     error.setId("editor-error");
     error.getStyleClass().add(Styles.DANGER);
@@ -389,7 +460,8 @@ public final class ConnectionsView extends BorderPane {
     Views.showWhen(error, model.editorMessageProperty().isNotEmpty());
 
     Button save = Views.button("Save and test", "mdi2c-content-save-outline");
-    save.textProperty().bind(Bindings.when(isRegistry).then("Save").otherwise("Save and test"));
+    save.textProperty()
+        .bind(Bindings.when(isRegistry.or(isCloud)).then("Save").otherwise("Save and test"));
     save.setId("editor-save");
     save.getStyleClass().add(Styles.ACCENT);
     save.setDefaultButton(true);
@@ -420,6 +492,102 @@ public final class ConnectionsView extends BorderPane {
     return box;
   }
 
+  private static final double LABEL_WIDTH = 140;
+
+  private static HBox row(Label label, Node field) {
+    label.getStyleClass().add("text-muted");
+    label.setMinWidth(LABEL_WIDTH);
+    label.setPrefWidth(LABEL_WIDTH);
+    HBox.setHgrow(field, Priority.ALWAYS);
+    HBox row = new HBox(12, label, field);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
+  }
+
+  private static Label label(javafx.beans.value.ObservableValue<String> text) {
+    Label label = new Label();
+    label.textProperty().bind(text);
+    return label;
+  }
+
+  private static String urlLabel(String platform) {
+    return switch (platform) {
+      case "gitlab" -> "Instance address";
+      case Connection.REGISTRY -> "Registry address";
+      default -> "API address";
+    };
+  }
+
+  private static String targetLabel(String platform, boolean fromFiles) {
+    return switch (platform) {
+      case "gitlab" -> "Group (full path)";
+      case "aws" -> "Profile";
+      case "k8s" -> fromFiles ? "Cluster name" : "Context";
+      default -> "Organization";
+    };
+  }
+
+  private static String targetPrompt(String platform, boolean fromFiles) {
+    return switch (platform) {
+      case "aws" -> "default";
+      case "k8s" -> fromFiles ? "From the file's name" : "The kubeconfig's current context";
+      default -> "";
+    };
+  }
+
+  private static String pathLabel(String platform, boolean fromFiles) {
+    if (!fromFiles) {
+      return "Kubeconfig";
+    }
+    return platform.equals("aws") ? "IAM export" : "Cluster export";
+  }
+
+  private static String help(String platform, boolean fromFiles) {
+    return switch (platform) {
+      case Connection.REGISTRY ->
+          "Any OCI registry (https://registry.acme.example/team), Docker Hub"
+              + " (https://hub.docker.com/acme), Artifactory, https://ghcr.io/acme or a GitLab"
+              + " registry. A read-only token (pull, list); a plain OCI registry may be left"
+              + " without one to see what it serves to anyone.";
+      case "gitlab" ->
+          "GitLab.com or your instance, e.g. https://gitlab.example.com. Token: a group access"
+              + " token or an Owner's personal token with read_api and read_repository only, with"
+              + " an expiry date.";
+      case "aws" ->
+          fromFiles
+              ? "The output of 'aws iam get-account-authorization-details' (and optionally the"
+                  + " credential report and OIDC providers): a file, or a folder of them."
+              : "An AWS CLI profile with read-only IAM rights (iam:GetAccountAuthorizationDetails,"
+                  + " the credential report, access keys last used).";
+      case "k8s" ->
+          fromFiles
+              ? "'kubectl get clusterroles,clusterrolebindings,roles,rolebindings,serviceaccounts"
+                  + " -A -o json': a file, or a folder of them."
+              : "A kubeconfig whose user may get and list RBAC objects and service accounts.";
+      default ->
+          "https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server. Token: a"
+              + " fine-grained token with read-only access to the organization, made by an owner"
+              + " (owners see two-factor settings).";
+    };
+  }
+
+  private void choosePath(boolean folder) {
+    javafx.stage.Window window = getScene() == null ? null : getScene().getWindow();
+    java.io.File chosen;
+    if (folder) {
+      javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+      chooser.setTitle("The folder of exported files");
+      chosen = chooser.showDialog(window);
+    } else {
+      javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+      chooser.setTitle("The file to read");
+      chosen = chooser.showOpenDialog(window);
+    }
+    if (chosen != null) {
+      model.pathProperty().set(chosen.getPath());
+    }
+  }
+
   private static final class ConnectionCell extends ListCell<Connection> {
     @Override
     protected void updateItem(Connection c, boolean empty) {
@@ -433,7 +601,11 @@ public final class ConnectionsView extends BorderPane {
       icon.setIconSize(22);
       Label name = new Label(c.label());
       name.getStyleClass().add("text-bold");
-      Label where = Views.muted(host(c.baseUrl()) + " · " + tokenShort(c));
+      Label where =
+          Views.muted(
+              c.baseUrl() == null || c.baseUrl().isBlank()
+                  ? (c.platform().endsWith("-export") ? "exported files" : "read live")
+                  : host(c.baseUrl()) + " · " + tokenShort(c));
       VBox text = new VBox(2, name, where);
       HBox box = new HBox(10, icon, text);
       box.setAlignment(Pos.CENTER_LEFT);

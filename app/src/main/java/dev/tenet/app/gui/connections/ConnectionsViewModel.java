@@ -45,6 +45,11 @@ public final class ConnectionsViewModel {
       List<String> cannotSee,
       Instant at) {}
 
+  /** The editor's platforms that read live or from exported files ({@code aws-export}…). */
+  public static final java.util.Set<String> CLOUD = java.util.Set.of("aws", "k8s");
+
+  private static final String EXPORT = "-export";
+
   private final ConnectionService connections;
   private final UiExecutor executor;
   private final Clock clock;
@@ -60,6 +65,8 @@ public final class ConnectionsViewModel {
   private final StringProperty baseUrl = new SimpleStringProperty(ConnectionService.GITHUB_URL);
   private final StringProperty target = new SimpleStringProperty("");
   private final StringProperty user = new SimpleStringProperty("");
+  private final StringProperty path = new SimpleStringProperty("");
+  private final BooleanProperty fromFiles = new SimpleBooleanProperty();
   private final StringProperty editorMessage = new SimpleStringProperty("");
   private final BooleanProperty keepsToken = new SimpleBooleanProperty();
   private String editingId;
@@ -126,6 +133,8 @@ public final class ConnectionsViewModel {
     baseUrl.set(ConnectionService.GITHUB_URL);
     target.set("");
     user.set("");
+    path.set("");
+    fromFiles.set(false);
     keepsToken.set(false);
     editorMessage.set("");
     editing.set(true);
@@ -138,10 +147,16 @@ public final class ConnectionsViewModel {
     editingId = c.id();
     editingCredential = c.credential();
     editorTitle.set("Edit " + c.label());
-    platform.set(c.platform());
-    baseUrl.set(c.baseUrl());
-    target.set(c.target());
+    boolean exported = c.platform().endsWith(EXPORT);
+    platform.set(
+        exported
+            ? c.platform().substring(0, c.platform().length() - EXPORT.length())
+            : c.platform());
+    fromFiles.set(exported);
+    baseUrl.set(c.baseUrl() == null ? "" : c.baseUrl());
+    target.set(c.target() == null ? "" : c.target());
     user.set(c.user() == null ? "" : c.user());
+    path.set(c.files().isEmpty() ? "" : c.files().get(0));
     keepsToken.set(c.credential() != null);
     editorMessage.set("");
     editing.set(true);
@@ -158,9 +173,16 @@ public final class ConnectionsViewModel {
    */
   public void saveAndTest(String tokenText) {
     Secret token = tokenText == null || tokenText.isBlank() ? null : Secret.of(tokenText.strip());
+    boolean cloud = CLOUD.contains(platform.get());
     Connection draft =
         new Connection(
-            editingId, platform.get(), baseUrl.get(), target.get(), editingCredential, user.get());
+            editingId,
+            cloud && fromFiles.get() ? platform.get() + EXPORT : platform.get(),
+            cloud ? null : baseUrl.get(),
+            target.get(),
+            cloud ? null : editingCredential,
+            user.get(),
+            cloud && !path.get().isBlank() ? List.of(path.get()) : List.of());
     busy.set(true);
     busyText.set("Saving…");
     editorMessage.set("");
@@ -186,11 +208,10 @@ public final class ConnectionsViewModel {
                   .filter(c -> c.id().equals(saved.connection().id()))
                   .findFirst()
                   .orElse(null));
-          if (saved.connection().isRegistry()) {
+          if (!saved.connection().isTestable()) {
             notice.set(
                 (notice.get().isEmpty() ? "" : notice.get() + " ")
-                    + "Saved. Tenet reads the registry when it scans it: choose it on the Scan"
-                    + " screen.");
+                    + "Saved. Tenet reads it when it scans: choose it on the Scan screen.");
           } else {
             test(saved.connection());
           }
@@ -365,6 +386,16 @@ public final class ConnectionsViewModel {
 
   public StringProperty targetProperty() {
     return target;
+  }
+
+  /** The file or folder an AWS or Kubernetes connection reads (its kubeconfig or an export). */
+  public StringProperty pathProperty() {
+    return path;
+  }
+
+  /** True when an AWS or Kubernetes connection reads exported files rather than the live API. */
+  public BooleanProperty fromFilesProperty() {
+    return fromFiles;
   }
 
   /** The user a registry token belongs to (registries only). */

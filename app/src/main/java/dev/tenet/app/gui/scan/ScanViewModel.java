@@ -192,7 +192,14 @@ public final class ScanViewModel {
                       + " network",
                   list.isEmpty()));
           for (Connection c : list) {
-            next.add(new Choice(c, c.label(), c.baseUrl(), true));
+            next.add(
+                new Choice(
+                    c,
+                    c.label(),
+                    c.baseUrl() != null
+                        ? c.baseUrl()
+                        : c.files().isEmpty() ? "read live" : String.join(", ", c.files()),
+                    true));
           }
           for (Choice c : next) {
             c.chosenProperty().addListener((o, a, b) -> updateCanStart());
@@ -251,8 +258,9 @@ public final class ScanViewModel {
     elapsed.set("");
     phase.set(plan.demo() ? "Starting the local demo servers…" : "Connecting…");
     for (Connection c : planned) {
-      // A registry's scope is named by its kind (oci, dockerhub…): its row appears when it starts.
-      if (!c.isRegistry()) {
+      // A registry, an AWS account or a cluster is named by what it reads (its kind, its account
+      // id, its cluster): its row appears when it starts.
+      if (c.isTestable()) {
         progress.add(new Progress(key(c.platform(), c.target()), c.label()));
       }
     }

@@ -47,6 +47,37 @@ class ConnectionsViewModelTest {
   }
 
   @Test
+  void aClusterExportIsAddedFromAFolderAndEditedAsSuch(@TempDir Path home) throws Exception {
+    Path folder = Files.createDirectory(home.resolve("cluster-export"));
+    try (AppContext context = Fixtures.context(home, new MemoryKeychain())) {
+      ConnectionsViewModel vm =
+          new ConnectionsViewModel(context.connections(), UiExecutor.direct(), Clock.systemUTC());
+      vm.load();
+      vm.startAdd();
+      vm.platformProperty().set("k8s");
+      vm.fromFilesProperty().set(true);
+      vm.pathProperty().set(folder.toString());
+      vm.targetProperty().set("prod");
+      vm.saveAndTest(null);
+      assertThat(vm.editorMessageProperty().get()).isEmpty();
+      var saved = vm.selectedProperty().get();
+      assertThat(saved.platform()).isEqualTo("k8s-export");
+      assertThat(saved.files()).containsExactly(folder.toString());
+      assertThat(saved.label()).isEqualTo("Kubernetes · prod");
+      assertThat(vm.noticeProperty().get()).contains("choose it on the Scan screen");
+
+      vm.startEdit(saved);
+      assertThat(vm.platformProperty().get()).isEqualTo("k8s");
+      assertThat(vm.fromFilesProperty().get()).isTrue();
+      assertThat(vm.pathProperty().get()).isEqualTo(folder.toString());
+      vm.fromFilesProperty().set(false);
+      vm.pathProperty().set(home.resolve("missing-kubeconfig").toString());
+      vm.saveAndTest(null);
+      assertThat(vm.editorMessageProperty().get()).startsWith("There is no file or folder");
+    }
+  }
+
+  @Test
   void addTestEditAndRemove(@TempDir Path home) throws Exception {
     MemoryKeychain keychain = new MemoryKeychain();
     try (AppContext context = Fixtures.context(home, keychain);

@@ -151,6 +151,53 @@ class ScanViewModelTest {
   }
 
   @Test
+  void awsAndClusterExportsAreScannedFromTheConsole(@TempDir Path home) throws Exception {
+    Path aws = java.nio.file.Files.createDirectory(home.resolve("aws-export"));
+    for (dev.tenet.core.scan.ExportFile f :
+        dev.tenet.connectors.emulator.DemoExports.awsAccount(java.time.Instant.now())) {
+      java.nio.file.Files.write(
+          aws.resolve(f.name().substring(f.name().lastIndexOf('/') + 1)), f.content());
+    }
+    Path cluster = home.resolve("prod.json");
+    java.nio.file.Files.write(
+        cluster,
+        dev.tenet.connectors.emulator.DemoExports.cluster(java.time.Instant.now())
+            .get(0)
+            .content());
+    try (AppContext context = Fixtures.context(home, new MemoryKeychain())) {
+      context
+          .connections()
+          .save(
+              new Connection(null, "aws-export", null, null, null, null, List.of(aws.toString())),
+              null);
+      context
+          .connections()
+          .save(
+              new Connection(
+                  null, "k8s-export", null, null, null, null, List.of(cluster.toString())),
+              null);
+      ScanViewModel vm =
+          new ScanViewModel(
+              context.connections(),
+              context.scans(),
+              UiExecutor.direct(),
+              new Session(),
+              Navigator.NONE,
+              Clock.systemUTC());
+      vm.load();
+      vm.start();
+      assertThat(vm.stateProperty().get()).as(vm.outcomeProperty().get()).isEqualTo(State.DONE);
+      var assessment = context.workspace().latest().orElseThrow();
+      assertThat(assessment.scope())
+          .extracting(e -> e.platform() + ":" + e.target())
+          .containsExactlyInAnyOrder("aws:123456789012", "k8s:prod");
+      assertThat(assessment.findings())
+          .anySatisfy(f -> assertThat(f.resource()).isEqualTo("aws:123456789012#user/tom.baker"));
+      assertThat(vm.progress()).hasSize(2);
+    }
+  }
+
+  @Test
   void aRegistryConnectionIsScannedFromTheConsole(@TempDir Path home) throws Exception {
     String token = "registry-console-token-0123456789";
     try (AppContext context = Fixtures.context(home, new MemoryKeychain());
