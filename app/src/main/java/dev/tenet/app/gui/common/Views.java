@@ -74,6 +74,27 @@ public final class Views {
     return r;
   }
 
+  /**
+   * Keeps exactly one toggle of the group selected (a toggle group lets the user unselect) and
+   * reports each new choice.
+   */
+  public static void keepOneSelected(
+      javafx.scene.control.ToggleGroup group,
+      java.util.function.Consumer<javafx.scene.control.Toggle> chosen) {
+    group
+        .selectedToggleProperty()
+        .addListener(
+            (o, old, now) -> {
+              if (now == null) {
+                if (old != null) {
+                  old.setSelected(true);
+                }
+              } else {
+                chosen.accept(now);
+              }
+            });
+  }
+
   /** Shows (and lays out) a node only while {@code condition} holds. */
   public static <T extends Node> T showWhen(T node, ObservableBooleanValue condition) {
     node.visibleProperty().bind(condition);

@@ -325,16 +325,7 @@ public final class ConnectionsView extends BorderPane {
           .add(b == github ? Styles.LEFT_PILL : b == k8s ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
       b.setSelected(b.getUserData().equals(model.platformProperty().get()));
     }
-    platforms
-        .selectedToggleProperty()
-        .addListener(
-            (o, a, t) -> {
-              if (t == null) {
-                a.setSelected(true);
-              } else {
-                model.platformProperty().set((String) t.getUserData());
-              }
-            });
+    Views.keepOneSelected(platforms, t -> model.platformProperty().set((String) t.getUserData()));
     HBox platformRow = new HBox(0, github, gitlab, registry, aws, k8s);
 
     StringProperty platform = model.platformProperty();
@@ -354,16 +345,7 @@ public final class ConnectionsView extends BorderPane {
     live.getStyleClass().add(Styles.LEFT_PILL);
     files.getStyleClass().add(Styles.RIGHT_PILL);
     (model.fromFilesProperty().get() ? files : live).setSelected(true);
-    sources
-        .selectedToggleProperty()
-        .addListener(
-            (o, a, t) -> {
-              if (t == null) {
-                a.setSelected(true);
-              } else {
-                model.fromFilesProperty().set(t == files);
-              }
-            });
+    Views.keepOneSelected(sources, t -> model.fromFilesProperty().set(t == files));
 
     TextField url = new TextField();
     url.setId("editor-url");

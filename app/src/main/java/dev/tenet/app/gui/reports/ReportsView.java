@@ -213,16 +213,7 @@ public final class ReportsView extends ScrollPane {
       b.setSelected(f.equals(model.formatProperty().get()));
       formats.getChildren().add(b);
     }
-    group
-        .selectedToggleProperty()
-        .addListener(
-            (o, a, t) -> {
-              if (t == null) {
-                a.setSelected(true);
-              } else {
-                model.formatProperty().set((String) t.getUserData());
-              }
-            });
+    Views.keepOneSelected(group, t -> model.formatProperty().set((String) t.getUserData()));
   }
 
   private static String help(String format) {

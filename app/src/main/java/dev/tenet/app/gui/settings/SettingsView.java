@@ -51,16 +51,7 @@ public final class SettingsView extends ScrollPane {
         () -> (model.themeProperty().get() == Theme.DARK ? dark : light).setSelected(true);
     sync.run();
     model.themeProperty().addListener((o, a, b) -> sync.run());
-    group
-        .selectedToggleProperty()
-        .addListener(
-            (o, a, t) -> {
-              if (t == null) {
-                a.setSelected(true);
-              } else {
-                model.themeProperty().set((Theme) t.getUserData());
-              }
-            });
+    Views.keepOneSelected(group, t -> model.themeProperty().set((Theme) t.getUserData()));
     return section("Appearance", new VBox(8, new HBox(0, light, dark)));
   }
 

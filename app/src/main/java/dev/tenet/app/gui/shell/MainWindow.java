@@ -5,6 +5,7 @@ import dev.tenet.app.gui.common.DesktopActions;
 import dev.tenet.app.gui.common.Navigator;
 import dev.tenet.app.gui.common.Session;
 import dev.tenet.app.gui.common.UiExecutor;
+import dev.tenet.app.gui.common.Views;
 import dev.tenet.app.gui.connections.ConnectionsView;
 import dev.tenet.app.gui.connections.ConnectionsViewModel;
 import dev.tenet.app.gui.dashboard.DashboardView;
@@ -181,15 +182,7 @@ public final class MainWindow extends BorderPane implements Navigator {
     nav.getChildren().addAll(spacer, privacy);
     nav.setPrefWidth(200);
     nav.setMinWidth(180);
-    // A toggle group lets the user unselect; keep exactly one screen selected.
-    group
-        .selectedToggleProperty()
-        .addListener(
-            (o, old, now) -> {
-              if (now == null && old != null) {
-                old.setSelected(true);
-              }
-            });
+    Views.keepOneSelected(group, t -> {});
     return nav;
   }
 
