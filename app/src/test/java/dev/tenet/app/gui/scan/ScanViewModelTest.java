@@ -103,15 +103,7 @@ class ScanViewModelTest {
                   new Connection(null, "github", "http://127.0.0.1:9", "ghost", null),
                   Secret.of("ghp_ScanViewModelToken0123456789abcdefAB"))
               .connection();
-      ScanViewModel vm =
-          new ScanViewModel(
-              context.connections(),
-              context.scans(),
-              UiExecutor.direct(),
-              new Session(),
-              Navigator.NONE,
-              Clock.systemUTC());
-      vm.load();
+      ScanViewModel vm = loaded(context);
       assertThat(vm.choices()).hasSize(2);
       assertThat(vm.choices().get(0).chosenProperty().get()).isFalse();
       assertThat(vm.choices().get(1).connection()).isEqualTo(broken);
@@ -133,15 +125,7 @@ class ScanViewModelTest {
   @Test
   void nothingChosenIsSaid(@TempDir Path home) {
     try (AppContext context = Fixtures.context(home, new MemoryKeychain())) {
-      ScanViewModel vm =
-          new ScanViewModel(
-              context.connections(),
-              context.scans(),
-              UiExecutor.direct(),
-              new Session(),
-              Navigator.NONE,
-              Clock.systemUTC());
-      vm.load();
+      ScanViewModel vm = loaded(context);
       vm.choices().get(0).chosenProperty().set(false);
       assertThat(vm.canStartProperty().get()).isFalse();
       vm.start();
@@ -176,15 +160,7 @@ class ScanViewModelTest {
               new Connection(
                   null, "k8s-export", null, null, null, null, List.of(cluster.toString())),
               null);
-      ScanViewModel vm =
-          new ScanViewModel(
-              context.connections(),
-              context.scans(),
-              UiExecutor.direct(),
-              new Session(),
-              Navigator.NONE,
-              Clock.systemUTC());
-      vm.load();
+      ScanViewModel vm = loaded(context);
       vm.start();
       assertThat(vm.stateProperty().get()).as(vm.outcomeProperty().get()).isEqualTo(State.DONE);
       var assessment = context.workspace().latest().orElseThrow();
@@ -220,15 +196,7 @@ class ScanViewModelTest {
               new Connection(
                   null, Connection.REGISTRY, registry.url().toString(), "", null, "ci-reader"),
               Secret.of(token));
-      ScanViewModel vm =
-          new ScanViewModel(
-              context.connections(),
-              context.scans(),
-              UiExecutor.direct(),
-              new Session(),
-              Navigator.NONE,
-              Clock.systemUTC());
-      vm.load();
+      ScanViewModel vm = loaded(context);
       vm.start();
       assertThat(vm.stateProperty().get()).as(vm.outcomeProperty().get()).isEqualTo(State.DONE);
       String host = registry.url().getHost() + ":" + registry.url().getPort();
@@ -259,15 +227,7 @@ class ScanViewModelTest {
           .connections()
           .save(
               new Connection(null, "gitlab", gl.url().toString(), "acme", null), Secret.of(token));
-      ScanViewModel vm =
-          new ScanViewModel(
-              context.connections(),
-              context.scans(),
-              UiExecutor.direct(),
-              new Session(),
-              Navigator.NONE,
-              Clock.systemUTC());
-      vm.load();
+      ScanViewModel vm = loaded(context);
       List<String> waits = new ArrayList<>();
       vm.progress()
           .addListener(
@@ -298,5 +258,19 @@ class ScanViewModelTest {
       // Once it resumed, the wait is no longer shown.
       assertThat(vm.progress()).allMatch(p -> p.waitProperty().get().isEmpty());
     }
+  }
+
+  /** The scan screen's model on this context's connections, loaded, without a window. */
+  private static ScanViewModel loaded(AppContext context) {
+    ScanViewModel vm =
+        new ScanViewModel(
+            context.connections(),
+            context.scans(),
+            UiExecutor.direct(),
+            new Session(),
+            Navigator.NONE,
+            Clock.systemUTC());
+    vm.load();
+    return vm;
   }
 }
