@@ -13,12 +13,14 @@ import dev.tenet.core.store.credentials.CredentialStore;
 import dev.tenet.core.store.credentials.StoredCredential;
 import dev.tenet.core.util.Json;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -225,7 +227,7 @@ public final class ConnectionService {
       }
     }
     for (String f : files) {
-      if (!java.nio.file.Files.exists(Path.of(f))) {
+      if (!Files.exists(Path.of(f))) {
         throw new UserError("There is no file or folder " + f + ".");
       }
     }
@@ -234,7 +236,7 @@ public final class ConnectionService {
     for (Connection c : list()) {
       if (!c.id().equals(id)
           && c.platform().equals(platform)
-          && java.util.Objects.equals(c.target(), target)
+          && Objects.equals(c.target(), target)
           && c.files().equals(files)) {
         throw new UserError("There is a connection to " + c.label() + " already: edit that one.");
       }

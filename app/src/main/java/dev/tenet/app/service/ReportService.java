@@ -13,18 +13,28 @@ import dev.tenet.reports.sign.PdfSigner;
 import dev.tenet.reports.sign.SigningException;
 import dev.tenet.reports.sign.SigningKey;
 import dev.tenet.reports.verify.ReportVerifier;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Writes reports of stored assessments; every format reads the same stored assessment. */
 public final class ReportService {
@@ -64,7 +74,7 @@ public final class ReportService {
 
   private void exported(Assessment assessment, String format, String where, SigningKey key) {
     if (audit != null) {
-      Map<String, Object> details = new java.util.LinkedHashMap<>();
+      Map<String, Object> details = new LinkedHashMap<>();
       details.put("assessment", assessment.id());
       details.put("format", format);
       if (key != null) {
@@ -99,7 +109,7 @@ public final class ReportService {
     } catch (SigningException e) {
       throw new UserError(e.getMessage());
     } finally {
-      java.util.Arrays.fill(password, '\0');
+      Arrays.fill(password, '\0');
     }
   }
 
@@ -196,14 +206,14 @@ public final class ReportService {
         expected);
   }
 
-  private static final java.util.regex.Pattern FINGERPRINT =
-      java.util.regex.Pattern.compile("(?i)(?:sha-?256:?\\s*)?((?:[0-9a-f]{2}:?){31}[0-9a-f]{2})");
+  private static final Pattern FINGERPRINT =
+      Pattern.compile("(?i)(?:sha-?256:?\\s*)?((?:[0-9a-f]{2}:?){31}[0-9a-f]{2})");
 
   /** A fingerprint as given, or the fingerprint of the certificate in the named file. */
   private static String expectedSigner(String signer) {
-    java.util.regex.Matcher m = FINGERPRINT.matcher(signer.strip());
+    Matcher m = FINGERPRINT.matcher(signer.strip());
     if (m.matches()) {
-      return m.group(1).replace(":", "").toLowerCase(java.util.Locale.ROOT);
+      return m.group(1).replace(":", "").toLowerCase(Locale.ROOT);
     }
     Path file = Path.of(signer);
     if (!Files.isRegularFile(file)) {
@@ -212,11 +222,10 @@ public final class ReportService {
               + signer
               + "' is neither a certificate file nor a SHA-256 fingerprint.");
     }
-    try (java.io.InputStream in = Files.newInputStream(file)) {
-      java.security.cert.Certificate certificate =
-          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+    try (InputStream in = Files.newInputStream(file)) {
+      Certificate certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
       return PdfSignatures.fingerprint(certificate.getEncoded());
-    } catch (IOException | java.security.cert.CertificateException e) {
+    } catch (IOException | CertificateException e) {
       throw new UserError(file + " is not an X.509 certificate (PEM or DER).");
     }
   }
@@ -247,7 +256,7 @@ public final class ReportService {
       throw new UserError(
           "Only PDF reports can be signed; the " + format + " report carries a fingerprint only.");
     }
-    java.io.ByteArrayOutputStream unsigned = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream unsigned = new ByteArrayOutputStream();
     writer.write(
         input(assessment)
             .signedBy(new ReportInput.Signer(key.signerName(), key.certificateSha256())),

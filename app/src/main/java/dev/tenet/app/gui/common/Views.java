@@ -2,6 +2,7 @@ package dev.tenet.app.gui.common;
 
 import dev.tenet.core.model.Severity;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -10,6 +11,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -78,9 +81,7 @@ public final class Views {
    * Keeps exactly one toggle of the group selected (a toggle group lets the user unselect) and
    * reports each new choice.
    */
-  public static void keepOneSelected(
-      javafx.scene.control.ToggleGroup group,
-      java.util.function.Consumer<javafx.scene.control.Toggle> chosen) {
+  public static void keepOneSelected(ToggleGroup group, Consumer<Toggle> chosen) {
     group
         .selectedToggleProperty()
         .addListener(

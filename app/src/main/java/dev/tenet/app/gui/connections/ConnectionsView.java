@@ -8,10 +8,12 @@ import dev.tenet.app.gui.common.Views;
 import dev.tenet.app.gui.connections.ConnectionsViewModel.State;
 import dev.tenet.app.gui.connections.ConnectionsViewModel.TestView;
 import dev.tenet.app.service.Connection;
+import java.io.File;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,6 +33,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The connections screen: binds to its ViewModel, holds no logic. */
@@ -486,7 +491,7 @@ public final class ConnectionsView extends BorderPane {
     return row;
   }
 
-  private static Label label(javafx.beans.value.ObservableValue<String> text) {
+  private static Label label(ObservableValue<String> text) {
     Label label = new Label();
     label.textProperty().bind(text);
     return label;
@@ -554,14 +559,14 @@ public final class ConnectionsView extends BorderPane {
   }
 
   private void choosePath(boolean folder) {
-    javafx.stage.Window window = getScene() == null ? null : getScene().getWindow();
-    java.io.File chosen;
+    Window window = getScene() == null ? null : getScene().getWindow();
+    File chosen;
     if (folder) {
-      javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+      DirectoryChooser chooser = new DirectoryChooser();
       chooser.setTitle("The folder of exported files");
       chosen = chooser.showDialog(window);
     } else {
-      javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+      FileChooser chooser = new FileChooser();
       chooser.setTitle("The file to read");
       chosen = chooser.showOpenDialog(window);
     }
