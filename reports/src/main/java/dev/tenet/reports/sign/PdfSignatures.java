@@ -51,11 +51,16 @@ public final class PdfSignatures {
 
   /** The document's signatures, in file order; none for an unsigned PDF. */
   public static List<Signature> read(byte[] pdf) throws IOException {
-    List<Signature> found = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      for (PDSignature signature : doc.getSignatureDictionaries()) {
-        found.add(check(signature, pdf));
-      }
+      return read(doc, pdf);
+    }
+  }
+
+  /** The same, for a document already loaded from {@code pdf}. */
+  public static List<Signature> read(PDDocument doc, byte[] pdf) {
+    List<Signature> found = new ArrayList<>();
+    for (PDSignature signature : doc.getSignatureDictionaries()) {
+      found.add(check(signature, pdf));
     }
     return found;
   }

@@ -75,19 +75,30 @@ public final class ReportVerifier {
    */
   public static Verdict verify(
       byte[] report, Function<String, Optional<Assessment>> store, String expectedSigner) {
-    List<PdfSignatures.Signature> signatures;
-    try {
-      signatures = startsWith(report, "%PDF-") ? PdfSignatures.read(report) : List.of();
+    if (!startsWith(report, "%PDF-")) {
+      return verify(report, null, List.of(), store, expectedSigner);
+    }
+    // One load of the PDF serves its signatures and its text.
+    try (PDDocument doc = Loader.loadPDF(report)) {
+      return verify(report, doc, PdfSignatures.read(doc, report), store, expectedSigner);
     } catch (IOException e) {
       return new Verdict(false, null, "This PDF cannot be read: " + e.getMessage() + ".");
     }
-    Verdict signed = signatures(signatures, expectedSigner, startsWith(report, "%PDF-"));
+  }
+
+  private static Verdict verify(
+      byte[] report,
+      PDDocument pdf,
+      List<PdfSignatures.Signature> signatures,
+      Function<String, Optional<Assessment>> store,
+      String expectedSigner) {
+    Verdict signed = signatures(signatures, expectedSigner, pdf != null);
     if (signed != null) {
       return signed;
     }
     Claim claim;
     try {
-      claim = read(report);
+      claim = pdf != null ? pdf(pdf) : read(report);
     } catch (UnreadableReport e) {
       return new Verdict(false, null, e.getMessage());
     }
@@ -440,6 +451,14 @@ public final class ReportVerifier {
 
   private static Claim pdf(byte[] bytes) throws UnreadableReport {
     try (PDDocument doc = Loader.loadPDF(bytes)) {
+      return pdf(doc);
+    } catch (IOException e) {
+      throw new UnreadableReport("This PDF cannot be read: " + e.getMessage() + ".");
+    }
+  }
+
+  private static Claim pdf(PDDocument doc) throws UnreadableReport {
+    try {
       PDDocumentInformation info = doc.getDocumentInformation();
       String id = info.getCustomMetadataValue(ReportMarkup.META_ASSESSMENT);
       String sha = info.getCustomMetadataValue(ReportMarkup.META_SHA256);
