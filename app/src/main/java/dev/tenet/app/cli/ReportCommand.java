@@ -3,7 +3,6 @@ package dev.tenet.app.cli;
 import dev.tenet.app.AppContext;
 import dev.tenet.core.assessment.Assessment;
 import dev.tenet.reports.sign.SigningKey;
-import java.io.Console;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,34 +52,18 @@ final class ReportCommand implements Callable<Integer> {
       description = "Write to this file instead of standard output.")
   Path output;
 
-  @Option(
-      names = "--sign",
-      paramLabel = "KEY.p12",
-      description = {
-        "Sign the PDF report with the private key in this PKCS #12 file.",
-        "Its password is read from TENET_SIGNING_PASSWORD, or asked for at the terminal."
-      })
-  Path signingKey;
-
-  @Option(
-      names = "--sign-alias",
-      paramLabel = "ALIAS",
-      description = "The key's alias in the PKCS #12 file, when it holds several.")
-  String signingAlias;
+  @Mixin SigningOptions signing;
 
   @Override
   public Integer call() throws Exception {
     AppContext context = root.context(common);
     context.reports().writer(format);
-    if (signingKey != null && !format.equalsIgnoreCase("pdf")) {
+    if (signing.signs() && !format.equalsIgnoreCase("pdf")) {
       throw new dev.tenet.app.service.UserError(
           "Only PDF reports can be signed: use --format pdf with --sign.");
     }
     Assessment a = context.workspace().load(assessment);
-    SigningKey key =
-        signingKey == null
-            ? null
-            : context.reports().signingKey(signingKey, signingAlias, this::promptForPassword);
+    SigningKey key = signing.open(context);
     if (output != null) {
       context.reports().write(a, format, output, key);
       if (!root.options(common).quiet) {
@@ -93,13 +76,5 @@ final class ReportCommand implements Callable<Integer> {
     context.reports().write(a, format, stdout, key);
     stdout.flush();
     return ExitCodes.OK;
-  }
-
-  /** A hidden prompt at the terminal; null without one (the caller then says what to set). */
-  private char[] promptForPassword() {
-    Console console = System.console();
-    return console == null
-        ? null
-        : console.readPassword("Password of the signing key %s: ", signingKey);
   }
 }

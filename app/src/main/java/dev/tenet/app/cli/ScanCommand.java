@@ -12,6 +12,7 @@ import dev.tenet.core.assessment.Assessment;
 import dev.tenet.core.model.Severity;
 import dev.tenet.core.scan.Cancellation;
 import dev.tenet.core.scan.ScanListener;
+import dev.tenet.reports.sign.SigningKey;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -305,6 +306,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--pdf", paramLabel = "FILE", description = "Write the PDF report here.")
   Path pdf;
 
+  @Mixin SigningOptions signing;
+
   @Option(
       names = "--html",
       paramLabel = "FILE",
@@ -403,6 +406,11 @@ final class ScanCommand implements Callable<Integer> {
       registrySpecs.addAll(fromFile.registries());
     }
     AppContext context = root.context(common);
+    if (signing.signs() && pdf == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--sign signs the PDF report: give --pdf FILE with it.");
+    }
+    SigningKey signingKey = signing.open(context);
     ScanListener progress =
         root.options(common).quiet
             ? ScanListener.NONE
@@ -421,7 +429,11 @@ final class ScanCommand implements Callable<Integer> {
     if (!reports.isEmpty()) {
       // Reports read the assessment as stored, so each carries the fingerprint verify checks.
       Assessment stored = context.workspace().load(a.id());
-      reports.forEach((format, file) -> context.reports().write(stored, format, file));
+      reports.forEach(
+          (format, file) ->
+              context
+                  .reports()
+                  .write(stored, format, file, format.equals("pdf") ? signingKey : null));
     }
     if (!root.options(common).quiet) {
       Summaries.print(out, a, context.workspace().database().toString());

@@ -216,6 +216,28 @@ class ReportCommandsTest {
     assertThat(unsigned.code()).isEqualTo(1);
     assertThat(unsigned.err()).contains("The PDF is not signed");
 
+    // A scheduled scan signs its PDF report as it writes it.
+    Path scanned = dir.resolve("scheduled.pdf");
+    Run scan =
+        tenet(
+            env,
+            "scan",
+            "--demo",
+            "--quiet",
+            "--db",
+            db.toString(),
+            "--pdf",
+            scanned.toString(),
+            "--sign",
+            key.toString());
+    assertThat(scan.code()).as(scan.err()).isZero();
+    Run scannedVerify =
+        tenet("verify", scanned.toString(), "--signed-by", sha, "--db", db.toString());
+    assertThat(scannedVerify.code()).as(scannedVerify.err()).isZero();
+    Run noPdf = tenet(env, "scan", "--demo", "--db", db.toString(), "--sign", key.toString());
+    assertThat(noPdf.code()).isEqualTo(2);
+    assertThat(noPdf.err()).contains("--sign signs the PDF report: give --pdf FILE with it.");
+
     // The password is never stored: not in the assessment store, nor in its audit trail.
     assertThat(new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1))
         .doesNotContain(password);
