@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenet.connectors.emulator.GitHubEmulator;
 import dev.tenet.connectors.emulator.SampleOrganization;
 import dev.tenet.connectors.http.DiskResponseCache;
+import dev.tenet.connectors.http.HttpPolicy;
 import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.core.credentials.Secret;
 import dev.tenet.core.graph.Entity;
@@ -148,7 +149,11 @@ class GitHubConnectorEmulatorTest {
       e.resetLog();
       Scans.Result resumed = Scans.run(Scans.token(e, TOKEN, cache));
       List<String> askedAgain = gets(e.requestLog()).stream().filter(answered::contains).toList();
-      assertThat(askedAgain).isEmpty();
+      // Only what was in flight when the scan stopped may be asked again: the server answered it,
+      // but the cancelled scan dropped the answer before storing it.
+      assertThat(askedAgain.size())
+          .as("asked again: %s", askedAgain)
+          .isLessThanOrEqualTo(HttpPolicy.defaults().maxConcurrency());
       assertThat(resumed.context().requests()).isLessThan(fullRequests - answered.size() / 2);
       assertThat(resumed.findings()).isEqualTo(reference.findings());
       // Finished: the next scan starts afresh (and revalidates) instead of resuming.
