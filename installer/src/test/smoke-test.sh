@@ -3,7 +3,7 @@
 #
 #   - the app-image, and the contents of every .deb and .rpm (extracted with dpkg-deb -x /
 #     rpm2cpio), each: runs `tenet scan --demo` headless (no display at all), lists and exports
-#     what it stored, opens the console under Xvfb on the sample organization (the window appears
+#     what it stored, signs and verifies a PDF report, opens the console under Xvfb on the sample organization (the window appears
 #     with its icon, the demo assessment it runs gets stored, a screenshot is kept in the work
 #     folder), and writes nothing into ~/.openjfx;
 #   - the packages' metadata: control fields, desktop entry, icon, maintainer scripts;
@@ -137,6 +137,30 @@ check_launcher() { # label launcher
     fail "$label: tenet report failed: $(cat "$out/report.stderr")"
   grep -q '"tenet.assessment/v1"' "$out/report.json" || fail "$label: the JSON report has no schema"
   say "  command line: scan --demo, history and report work without a display"
+
+  # A signed PDF report, with the trimmed runtime's own crypto (PKCS #12, EC, CMS), verified.
+  local keytool=""
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/keytool" ]; then
+    keytool="$JAVA_HOME/bin/keytool"
+  else
+    keytool=$(command -v keytool || true)
+  fi
+  if [ -n "$keytool" ]; then
+    rm -f "$out/team.p12"
+    "$keytool" -genkeypair -keystore "$out/team.p12" -storetype PKCS12 -storepass smoke-test-pass \
+      -alias tenet -keyalg EC -groupname secp256r1 -dname "CN=Smoke Test" -validity 2 \
+      >"$out/keytool.log" 2>&1 || fail "$label: keytool could not make a test key: $(cat "$out/keytool.log")"
+    TENET_SIGNING_PASSWORD=smoke-test-pass headless "$home" "$out/sign.stderr" "$launcher" \
+      report latest --format pdf --sign "$out/team.p12" -o "$out/signed.pdf" >/dev/null ||
+      fail "$label: a signed PDF report failed: $(cat "$out/sign.stderr")"
+    headless "$home" "$out/verify.stderr" "$launcher" verify "$out/signed.pdf" >"$out/verify.stdout" ||
+      fail "$label: tenet verify refused the signed report: $(cat "$out/verify.stderr")"
+    grep -q 'Signed by Smoke Test' "$out/verify.stdout" ||
+      fail "$label: verify did not name the signer: $(cat "$out/verify.stdout")"
+    say "  a PDF report signed and verified with the bundled runtime"
+  else
+    say "  (no keytool here: the signed report check is skipped)"
+  fi
 
   # Another fresh user: the console must store its own demo assessment.
   local console_home="$work/$label/home-console"
