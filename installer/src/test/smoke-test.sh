@@ -3,9 +3,9 @@
 #
 #   - the app-image, and the contents of every .deb and .rpm (extracted with dpkg-deb -x /
 #     rpm2cpio), each: runs `tenet scan --demo` headless (no display at all), lists and exports
-#     what it stored, signs and verifies a PDF report, opens the console under Xvfb on the sample organization (the window appears
-#     with its icon, the demo assessment it runs gets stored, a screenshot is kept in the work
-#     folder), and writes nothing into ~/.openjfx;
+#     what it stored, signs and verifies a PDF report, opens the console under Xvfb on the sample
+#     organization (the window appears with its icon, the demo assessment it runs gets stored, a
+#     screenshot is kept in the work folder), and writes nothing into ~/.openjfx;
 #   - the packages' metadata: control fields, desktop entry, icon, maintainer scripts;
 #   - as root (or with passwordless sudo), where mount namespaces allow it, a real install: dpkg -i
 #     / rpm -i into throwaway overlays of /usr, /opt, /etc and /var, then `tenet` from the PATH,
