@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -46,7 +47,12 @@ public final class ConnectionsViewModel {
       Instant at) {}
 
   /** The editor's platforms that read live or from exported files ({@code aws-export}…). */
-  public static final java.util.Set<String> CLOUD = java.util.Set.of("aws", "k8s");
+  public static final Set<String> CLOUD = Set.of("aws", "k8s");
+
+  private static final String EMPTY =
+      "Add a GitHub organization, a GitLab group, a container registry, an AWS account or a"
+          + " Kubernetes cluster. Tokens stay in the OS keychain (or Tenet's encrypted vault) and"
+          + " are only ever used for their host.";
 
   private static final String EXPORT = "-export";
 
@@ -108,12 +114,7 @@ public final class ConnectionsViewModel {
           Connection keep = selected.get();
           list.setAll(l);
           state.set(l.isEmpty() ? State.EMPTY : State.READY);
-          status.set(
-              l.isEmpty()
-                  ? "Add a GitHub organization, a GitLab group or a container registry with a"
-                      + " read-only token. Tenet keeps the token in the OS keychain (or its"
-                      + " encrypted vault) and only ever uses it for that host."
-                  : "");
+          status.set(l.isEmpty() ? EMPTY : "");
           selected.set(
               keep == null
                   ? (l.isEmpty() ? null : l.get(0))
@@ -325,10 +326,7 @@ public final class ConnectionsViewModel {
           selected.set(l.isEmpty() ? null : l.get(0));
           notice.set("Removed " + c.label() + "; its assessments stay until you forget them.");
           if (l.isEmpty()) {
-            status.set(
-                "Add a GitHub organization, a GitLab group or a container registry with a"
-                    + " read-only token. Tenet keeps the token in the OS keychain (or its"
-                    + " encrypted vault) and only ever uses it for that host.");
+            status.set(EMPTY);
           }
         },
         e -> notice.set(Messages.of(e)));
