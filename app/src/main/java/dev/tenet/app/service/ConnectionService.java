@@ -14,6 +14,7 @@ import dev.tenet.core.store.credentials.StoredCredential;
 import dev.tenet.core.util.Json;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -200,7 +201,11 @@ public final class ConnectionService {
     String target =
         draft.target() == null || draft.target().isBlank() ? null : draft.target().strip();
     List<String> files =
-        draft.files().stream().map(String::strip).filter(f -> !f.isEmpty()).toList();
+        draft.files().stream()
+            .map(String::strip)
+            .filter(f -> !f.isEmpty())
+            .map(ConnectionService::expandHome)
+            .toList();
     switch (platform) {
       case ConnectionSpec.AWS -> {
         target = target == null ? "default" : target;
@@ -227,7 +232,13 @@ public final class ConnectionService {
       }
     }
     for (String f : files) {
-      if (!Files.exists(Path.of(f))) {
+      boolean exists;
+      try {
+        exists = Files.exists(Path.of(f));
+      } catch (InvalidPathException e) {
+        throw new UserError("'" + f + "' is not a file path.");
+      }
+      if (!exists) {
         throw new UserError("There is no file or folder " + f + ".");
       }
     }
@@ -242,6 +253,13 @@ public final class ConnectionService {
       }
     }
     return keep(saved, null);
+  }
+
+  /** "~/x" as a shell reads it: in the user's home. */
+  private static String expandHome(String path) {
+    return path.equals("~") || path.startsWith("~/")
+        ? System.getProperty("user.home") + path.substring(1)
+        : path;
   }
 
   private static String idOf(Connection draft) {
