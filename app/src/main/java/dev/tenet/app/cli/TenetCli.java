@@ -42,6 +42,7 @@ public final class TenetCli {
         new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     TenetCommand root = new TenetCommand(contexts, desktop, stdin, stdout);
     CommandLine cli = new CommandLine(root);
+    withHelpOptions(cli);
     cli.setOut(out);
     cli.setErr(err);
     // A usage error quotes the arguments; someone may have pasted a token among them.
@@ -111,5 +112,15 @@ public final class TenetCli {
     return "unexpected "
         + e.getClass().getSimpleName()
         + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+  }
+
+  /** Every command answers --help (and -h), as the usage errors tell the user to type. */
+  private static void withHelpOptions(CommandLine command) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      if (sub.getCommandSpec().findOption("--help") == null) {
+        sub.getCommandSpec().mixinStandardHelpOptions(true);
+      }
+      withHelpOptions(sub);
+    }
   }
 }

@@ -89,6 +89,29 @@ class CliTest {
   }
 
   @Test
+  void everyCommandAnswersHelpAsItsUsageErrorsSay() {
+    CliRun wrong = CliRun.run(home, Map.of(), "scan", "--bogus");
+    assertThat(wrong.err).contains("See 'tenet scan --help' for the usage.");
+    for (String[] command :
+        new String[][] {
+          {"scan"},
+          {"report"},
+          {"verify"},
+          {"history"},
+          {"diff"},
+          {"paths"},
+          {"credentials", "add"},
+          {"lint-pipeline"}
+        }) {
+      String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+      args[command.length] = "--help";
+      CliRun help = CliRun.run(home, Map.of(), args);
+      assertThat(help.code).as(String.join(" ", args) + ": " + help).isZero();
+      assertThat(help.out).startsWith("Usage: tenet " + String.join(" ", command) + " ");
+    }
+  }
+
+  @Test
   void gatesExitThreeAndUsageErrorsExitTwo() {
     CliRun gated = CliRun.run(home, Map.of(), "-q", "scan", "--demo", "--fail-on", "high");
     assertThat(gated.code).as(gated.toString()).isEqualTo(3);
