@@ -188,8 +188,8 @@ public final class ScanViewModel {
               new Choice(
                   null,
                   "Demo organization",
-                  "The bundled acme-corp (GitHub) and acme (GitLab), served locally: no token, no"
-                      + " network",
+                  "The bundled acme-corp (GitHub), acme (GitLab), their registry, AWS account and"
+                      + " cluster, served locally: no token, no network",
                   list.isEmpty()));
           for (Connection c : list) {
             next.add(
