@@ -54,6 +54,17 @@ class ReportVerifierTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"html", "json", "sarif"})
+  void onlyAPdfCanShowARequiredSigner(String format) {
+    ReportVerifier.Verdict v = ReportVerifier.verify(reports.get(format), store, "ab".repeat(32));
+    assertThat(v.matches()).isFalse();
+    assertThat(v.sentence())
+        .isEqualTo("Only PDF reports carry a signature; this report cannot show its signer.");
+    // Without a required signer, the same report matches.
+    assertThat(ReportVerifier.verify(reports.get(format), store, null).matches()).isTrue();
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"pdf", "html", "json", "sarif"})
   void aStoreWithoutTheAssessmentDoesNotMatch(String format) {
     ReportVerifier.Verdict v = ReportVerifier.verify(reports.get(format), id -> Optional.empty());
