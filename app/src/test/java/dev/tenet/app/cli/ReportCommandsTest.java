@@ -277,6 +277,28 @@ class ReportCommandsTest {
     assertThat(wrong.code()).isEqualTo(1);
     assertThat(wrong.err()).contains("The password does not open the signing key file");
 
+    Run nonsense =
+        tenet(
+            "verify",
+            dir.resolve("r.pdf").toString(),
+            "--signed-by",
+            "nonsense",
+            "--db",
+            db.toString());
+    assertThat(nonsense.code()).isEqualTo(1);
+    assertThat(nonsense.err())
+        .contains("'nonsense' is neither a certificate file nor a SHA-256 fingerprint");
+    Run notACertificate =
+        tenet(
+            "verify",
+            dir.resolve("r.pdf").toString(),
+            "--signed-by",
+            dir.resolve("r.csv").toString(),
+            "--db",
+            db.toString());
+    assertThat(notACertificate.code()).isEqualTo(1);
+    assertThat(notACertificate.err()).contains("is not an X.509 certificate (PEM or DER)");
+
     Run html = signedReport(Map.of("TENET_SIGNING_PASSWORD", password), "html", key, out);
     assertThat(html.code()).isNotZero();
     assertThat(html.err()).contains("Only PDF reports can be signed");
