@@ -395,6 +395,16 @@ public final class ScanViewModel {
     return (platform + ":" + target).toLowerCase(Locale.ROOT);
   }
 
+  /** "31 repositories", "9 projects", "1 account": what a connector of this platform counts. */
+  static String counted(String platform, int total) {
+    return switch (platform) {
+      case "gitlab" -> Texts.count(total, "project");
+      case "aws" -> Texts.count(total, "account");
+      case "k8s" -> Texts.count(total, "cluster");
+      default -> Texts.count(total, "repository", "repositories");
+    };
+  }
+
   private final class Listener implements ScanListener {
     @Override
     public void connectionStarted(ScopeEntry scope) {
@@ -428,16 +438,10 @@ public final class ScanViewModel {
               }
               p.done = done;
               p.fraction.set(Math.min(1.0, done / (double) total));
-              String unit =
-                  scope.platform().equals("gitlab")
-                      ? (total == 1 ? "project" : "projects")
-                      : (total == 1 ? "repository" : "repositories");
               p.detail.set(
                   Texts.number(done)
                       + " of "
-                      + Texts.number(total)
-                      + " "
-                      + unit
+                      + counted(scope.platform(), total)
                       + (item == null || item.isBlank() || done == 0 ? "" : " · " + item));
             } else {
               p.fraction.set(-1);

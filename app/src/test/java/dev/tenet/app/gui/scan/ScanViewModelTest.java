@@ -169,7 +169,11 @@ class ScanViewModelTest {
           .containsExactlyInAnyOrder("aws:123456789012", "k8s:prod");
       assertThat(assessment.findings())
           .anySatisfy(f -> assertThat(f.resource()).isEqualTo("aws:123456789012#user/tom.baker"));
-      assertThat(vm.progress()).hasSize(2);
+      assertThat(vm.progress())
+          .extracting(p -> p.detailProperty().get())
+          .anySatisfy(d -> assertThat(d).startsWith("1 of 1 account"))
+          .anySatisfy(d -> assertThat(d).startsWith("1 of 1 cluster"))
+          .hasSize(2);
     }
   }
 
