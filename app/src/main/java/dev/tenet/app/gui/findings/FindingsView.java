@@ -48,6 +48,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -419,7 +420,7 @@ public final class FindingsView extends BorderPane {
     Button copy = Views.button("Copy", "mdi2c-content-copy");
     copy.setId("detail-copy");
     copy.setOnAction(e -> copy());
-    String platformName = FindingsViewModel.platformTitle(r.platform());
+    String platformName = Texts.platform(r.platform());
     Button open = Views.button("Open in " + platformName, "mdi2o-open-in-new");
     open.setId("detail-open");
     open.setDisable(model.webPageProperty().get() == null);
@@ -434,7 +435,8 @@ public final class FindingsView extends BorderPane {
             desktop.browse(model.webPageProperty().get());
           }
         });
-    HBox actions = new HBox(8, copy, open);
+    // The detail pane is narrow: the actions wrap to a second line rather than being cut.
+    FlowPane actions = new FlowPane(8, 8, copy, open);
     VBox acceptForm = new VBox(8);
     if (model.acceptAvailable()) {
       Button accept = Views.button("Accept risk…", "mdi2s-shield-check-outline");
@@ -553,10 +555,21 @@ public final class FindingsView extends BorderPane {
                 "An accepted risk stays listed as accepted and stops lowering the score until it"
                     + " expires."),
             reason,
-            new HBox(8, owner, new Label("until"), expires),
+            owner,
+            until(expires),
             buttons);
     form.getStyleClass().add("accept-form");
     reason.requestFocus();
+  }
+
+  private static HBox until(DatePicker expires) {
+    Label until = new Label("Until");
+    until.setMinWidth(Region.USE_PREF_SIZE);
+    HBox.setHgrow(expires, Priority.ALWAYS);
+    expires.setMaxWidth(Double.MAX_VALUE);
+    HBox line = new HBox(8, until, expires);
+    line.setAlignment(Pos.CENTER_LEFT);
+    return line;
   }
 
   private static TextField selectable(String text, String id) {

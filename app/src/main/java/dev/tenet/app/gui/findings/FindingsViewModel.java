@@ -306,7 +306,7 @@ public final class FindingsViewModel {
     sorted = sortedRows;
     heading.set(
         a.scope().stream()
-            .map(s -> s.target() + " · " + s.platform())
+            .map(s -> s.target() + " (" + Texts.platform(s.platform()) + ")")
             .reduce((x, y) -> x + ", " + y)
             .orElse(""));
     refreshing = true;
@@ -341,8 +341,7 @@ public final class FindingsViewModel {
     }
     pillarChoices.setAll(choiceList("All pillars", pillars, Pillar::title));
     severityChoices.setAll(choiceList("All severities", severities, Texts::title));
-    platformChoices.setAll(
-        choiceList("All platforms", platforms, FindingsViewModel::platformTitle));
+    platformChoices.setAll(choiceList("All platforms", platforms, Texts::platform));
     weaknessChoices.setAll(choiceList("All weaknesses", weaknesses, Function.identity()));
     statusChoices.setAll(choiceList("Any status", statuses, FindingRow.Status::label));
     pillar.set(pillarChoices.get(0));
@@ -359,14 +358,6 @@ public final class FindingsViewModel {
     counts.forEach(
         (k, n) -> list.add(new Choice<>(k, label.apply(k) + " (" + Texts.number(n) + ")")));
     return list;
-  }
-
-  static String platformTitle(String platform) {
-    return switch (platform) {
-      case "github" -> "GitHub";
-      case "gitlab" -> "GitLab";
-      default -> platform;
-    };
   }
 
   /**
@@ -563,7 +554,7 @@ public final class FindingsViewModel {
       case WEAKNESS ->
           rules.weaknesses().find(key).map(x -> x.title() + " (" + key + ")").orElse(key);
       case RULE -> rules.find(key).map(x -> key + " · " + x.metadata().title()).orElse(key);
-      case PLATFORM -> platformTitle(key);
+      case PLATFORM -> Texts.platform(key);
       case STATUS -> FindingRow.Status.valueOf(key).label();
       default -> key;
     };
