@@ -35,6 +35,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -55,7 +56,11 @@ public final class TrendsView extends ScrollPane {
     ComboBox<TrendsViewModel.ScopeChoice> scope = new ComboBox<>(model.scopes());
     scope.setId("trends-scope");
     scope.valueProperty().bindBidirectional(model.scopeProperty());
-    HBox top = new HBox(12, title, Views.spacer(), Views.muted("Scope"), scope);
+    Label scopeLabel = Views.muted("Scope");
+    // The scope list may be long; the title and its label keep their width.
+    title.setMinWidth(Region.USE_PREF_SIZE);
+    scopeLabel.setMinWidth(Region.USE_PREF_SIZE);
+    HBox top = new HBox(12, title, Views.spacer(), scopeLabel, scope);
     top.setAlignment(Pos.CENTER_LEFT);
 
     NumberAxis y = new NumberAxis(0, 104, 20);
@@ -84,6 +89,19 @@ public final class TrendsView extends ScrollPane {
     NumberAxis count = new NumberAxis();
     count.setLabel("Findings");
     count.setMinorTickVisible(false);
+    // Findings are counted in whole numbers: no 0.5 ticks when there are only a few.
+    count.setTickLabelFormatter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(Number n) {
+            return n.doubleValue() == Math.rint(n.doubleValue()) ? Texts.number(n.longValue()) : "";
+          }
+
+          @Override
+          public Number fromString(String s) {
+            return Long.valueOf(s.replace(",", ""));
+          }
+        });
     churnAxis.setAnimated(false);
     churn = new BarChart<>(churnAxis, count);
     churn.setBarGap(2);

@@ -41,8 +41,22 @@ public final class TrendsViewModel {
   public record ScopeChoice(Set<String> key, String label, int assessments) {
     @Override
     public String toString() {
-      return label + " (" + Texts.count(assessments, "assessment") + ")";
+      return label + " · " + Texts.count(assessments, "assessment");
     }
+  }
+
+  /** "acme-corp (GitHub), acme (GitLab)" for the scope key {github:acme-corp, gitlab:acme}. */
+  static String scopeLabel(Set<String> key) {
+    return key.stream()
+        .map(
+            k -> {
+              int colon = k.indexOf(':');
+              return colon < 0
+                  ? k
+                  : k.substring(colon + 1) + " (" + Texts.platform(k.substring(0, colon)) + ")";
+            })
+        .reduce((a, b) -> a + ", " + b)
+        .orElse("");
   }
 
   /** One assessment on the time axis. */
@@ -113,7 +127,7 @@ public final class TrendsViewModel {
             byScope.computeIfAbsent(Workspace.scopeKey(s.scope()), k -> new ArrayList<>()).add(s);
           }
           List<ScopeChoice> list = new ArrayList<>();
-          byScope.forEach((k, v) -> list.add(new ScopeChoice(k, String.join(", ", k), v.size())));
+          byScope.forEach((k, v) -> list.add(new ScopeChoice(k, scopeLabel(k), v.size())));
           Set<String> latest = Workspace.scopeKey(h.get(h.size() - 1).scope());
           quiet = true;
           try {

@@ -30,7 +30,11 @@ class TrendsViewModelTest {
       assertThat(vm.stateProperty().get()).isEqualTo(State.READY);
       assertThat(vm.scopes())
           .singleElement()
-          .satisfies(s -> assertThat(s.assessments()).isEqualTo(3));
+          .satisfies(
+              s -> {
+                assertThat(s.assessments()).isEqualTo(3);
+                assertThat(s.toString()).isEqualTo("acme (GitHub) · 3 assessments");
+              });
       assertThat(vm.points())
           .extracting(TrendsViewModel.Point::overall)
           .containsExactly(
