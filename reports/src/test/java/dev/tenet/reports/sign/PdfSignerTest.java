@@ -40,13 +40,15 @@ class PdfSignerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new PdfReportWriter().write(input, out);
     unsigned = out.toByteArray();
+    // Valid around both the report's signing date and the real clock, which sets the CMS
+    // signing time.
     team =
         TestKeys.key(
             "RSA",
             2048,
             "CN=Acme Security Team,O=Acme",
-            NOW.minus(Duration.ofDays(30)),
-            Duration.ofDays(365));
+            (NOW.isBefore(Instant.now()) ? NOW : Instant.now()).minus(Duration.ofDays(30)),
+            Duration.between(NOW, Instant.now()).abs().plus(Duration.ofDays(395)));
   }
 
   private static byte[] sign(byte[] pdf, SigningKey key) throws Exception {
