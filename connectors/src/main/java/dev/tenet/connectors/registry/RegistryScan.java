@@ -1,7 +1,12 @@
 package dev.tenet.connectors.registry;
 
+import dev.tenet.connectors.http.ApiClient;
 import dev.tenet.connectors.http.ApiException;
+import dev.tenet.connectors.http.Auth;
+import dev.tenet.connectors.http.BearerChallenges;
+import dev.tenet.connectors.http.HttpPolicy;
 import dev.tenet.connectors.http.Parallel;
+import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.connectors.registry.integrity.KeylessVerifier;
 import dev.tenet.connectors.registry.integrity.Provenance;
 import dev.tenet.connectors.registry.integrity.TrustedKeys;
@@ -15,6 +20,7 @@ import dev.tenet.core.model.BlindSpot;
 import dev.tenet.core.model.ResourceId;
 import dev.tenet.core.model.ScopeEntry;
 import dev.tenet.core.scan.CollectContext;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +52,45 @@ public final class RegistryScan {
   private final ScopeEntry scope;
   private final int concurrency;
   private final String readRemedy;
+
+  /**
+   * The scan of a hosted registry (Docker Hub, ghcr.io, a GitLab registry) read with one token, and
+   * anonymously to tell what anyone can pull.
+   *
+   * @param registry the registry's origin
+   * @param readRemedy what token would read a repository this one cannot
+   */
+  public static RegistryScan withToken(
+      RegistryTarget target,
+      URI registry,
+      BearerChallenges.Credentials credentials,
+      RegistryOptions options,
+      HttpPolicy policy,
+      ResponseCache cache,
+      ApiClient.Observer observer,
+      CollectContext context,
+      ScopeEntry scope,
+      String readRemedy) {
+    OciClient client =
+        OciClient.connect(
+            registry, "", credentials, Auth.NONE, policy, cache, observer, options.clock());
+    OciClient anonymous =
+        OciClient.connect(
+            registry, "", null, Auth.NONE, policy, ResponseCache.NONE, observer, options.clock());
+    return new RegistryScan(
+        target,
+        client,
+        anonymous,
+        null,
+        options.selection(),
+        options.keys(),
+        options.keyless(),
+        options.history(),
+        context,
+        scope,
+        policy.maxConcurrency(),
+        readRemedy);
+  }
 
   /**
    * @param client the client with the connection's credentials

@@ -9,7 +9,6 @@ import dev.tenet.connectors.http.BearerChallenges;
 import dev.tenet.connectors.http.HttpPolicy;
 import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.connectors.registry.Observers;
-import dev.tenet.connectors.registry.OciClient;
 import dev.tenet.connectors.registry.RegistryOptions;
 import dev.tenet.connectors.registry.RegistryScan;
 import dev.tenet.connectors.registry.RegistryTarget;
@@ -104,19 +103,6 @@ public final class DockerHubConnector implements Connector {
     ApiClient.Observer observer = Observers.of(context, scope);
     HubSession session = new HubSession(observer);
     session.login();
-    OciClient client =
-        OciClient.connect(
-            registry,
-            "",
-            new BearerChallenges.Credentials(username, secret),
-            Auth.NONE,
-            policy,
-            cache,
-            observer,
-            options.clock());
-    OciClient anonymous =
-        OciClient.connect(
-            registry, "", null, Auth.NONE, policy, ResponseCache.NONE, observer, options.clock());
     RegistryTarget target =
         new RegistryTarget(
             ResourceId.of(PLATFORM, namespace),
@@ -125,18 +111,16 @@ public final class DockerHubConnector implements Connector {
             PLATFORM,
             options.trustedSources());
     RegistryScan scan =
-        new RegistryScan(
+        RegistryScan.withToken(
             target,
-            client,
-            anonymous,
-            null,
-            options.selection(),
-            options.keys(),
-            options.keyless(),
-            options.history(),
+            registry,
+            new BearerChallenges.Credentials(username, secret),
+            options,
+            policy,
+            cache,
+            observer,
             context,
             scope,
-            policy.maxConcurrency(),
             "a token of a member who can read the repository (Repo Read-only)");
     new DockerHubScan(session, namespace, username, context, scope, scan).run();
   }

@@ -9,7 +9,6 @@ import dev.tenet.connectors.http.HttpPolicy;
 import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.connectors.registry.ImageSelection;
 import dev.tenet.connectors.registry.Observers;
-import dev.tenet.connectors.registry.OciClient;
 import dev.tenet.connectors.registry.RegistryOptions;
 import dev.tenet.connectors.registry.RegistryScan;
 import dev.tenet.connectors.registry.RegistryTarget;
@@ -166,19 +165,6 @@ public final class GhcrConnector implements Connector {
         linked.put(path, repository);
       }
     }
-    OciClient client =
-        OciClient.connect(
-            registry,
-            "",
-            new BearerChallenges.Credentials(username, token),
-            Auth.NONE,
-            policy,
-            cache,
-            observer,
-            options.clock());
-    OciClient anonymous =
-        OciClient.connect(
-            registry, "", null, Auth.NONE, policy, ResponseCache.NONE, observer, options.clock());
     RegistryTarget target =
         new RegistryTarget(
             ResourceId.of("oci", HOST + "/" + owner.toLowerCase(Locale.ROOT)),
@@ -187,18 +173,16 @@ public final class GhcrConnector implements Connector {
             PLATFORM,
             options.trustedSources());
     RegistryScan scan =
-        new RegistryScan(
+        RegistryScan.withToken(
             target,
-            client,
-            anonymous,
-            null,
-            options.selection(),
-            options.keys(),
-            options.keyless(),
-            options.history(),
+            registry,
+            new BearerChallenges.Credentials(username, token),
+            options,
+            policy,
+            cache,
+            observer,
             context,
             scope,
-            policy.maxConcurrency(),
             "a token with read:packages that can see the package");
     scan.registry().set("registryKind", "ghcr");
     Map<String, Entity> images = scan.scan(facts);

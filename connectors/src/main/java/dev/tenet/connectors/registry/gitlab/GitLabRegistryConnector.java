@@ -9,7 +9,6 @@ import dev.tenet.connectors.http.HttpPolicy;
 import dev.tenet.connectors.http.ResponseCache;
 import dev.tenet.connectors.registry.ImageSelection;
 import dev.tenet.connectors.registry.Observers;
-import dev.tenet.connectors.registry.OciClient;
 import dev.tenet.connectors.registry.RegistryOptions;
 import dev.tenet.connectors.registry.RegistryScan;
 import dev.tenet.connectors.registry.RegistryTarget;
@@ -195,19 +194,6 @@ public final class GitLabRegistryConnector implements Connector {
         projectOf.put(path.toLowerCase(Locale.ROOT), project);
       }
     }
-    OciClient client =
-        OciClient.connect(
-            registry,
-            "",
-            new BearerChallenges.Credentials(user, token),
-            Auth.NONE,
-            policy,
-            cache,
-            observer,
-            options.clock());
-    OciClient anonymous =
-        OciClient.connect(
-            registry, "", null, Auth.NONE, policy, ResponseCache.NONE, observer, options.clock());
     RegistryTarget target =
         new RegistryTarget(
             ResourceId.of("oci", registryHost + "/" + group.toLowerCase(Locale.ROOT)),
@@ -216,18 +202,16 @@ public final class GitLabRegistryConnector implements Connector {
             PLATFORM,
             options.trustedSources());
     RegistryScan scan =
-        new RegistryScan(
+        RegistryScan.withToken(
             target,
-            client,
-            anonymous,
-            null,
-            options.selection(),
-            options.keys(),
-            options.keyless(),
-            options.history(),
+            registry,
+            new BearerChallenges.Credentials(user, token),
+            options,
+            policy,
+            cache,
+            observer,
             context,
             scope,
-            policy.maxConcurrency(),
             "a token with read_registry of a project Reporter");
     scan.registry().set("registryKind", "gitlab");
     Map<String, Entity> images = scan.scan(facts);
